@@ -7,6 +7,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
-  splitting: false,
+  splitting: true,
   treeshake: true,
 })

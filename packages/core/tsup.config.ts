@@ -1,12 +1,12 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/testing.ts'],
+  entry: ['src/index.ts', 'src/testing.ts', 'src/adapter.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
   target: 'node20',
   platform: 'node',
-  splitting: false,
+  splitting: true,
   treeshake: true,
 })

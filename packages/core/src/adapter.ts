@@ -1,0 +1,34 @@
+/**
+ * The surface adapters build on: normalized requests, messages and contexts in; runners that apply
+ * every policy (validation, errors, body limits, batch failures) once, for all clouds.
+ * @module
+ */
+import type { FaasFunction, Kind } from './define.js'
+import { KindMismatchError } from './errors.js'
+
+export { type BodySource, decodeBase64, bytesToText, textToBytes } from './body.js'
+export { type Context, type ContextInit, type Provider, createContext, disposeContext, takeColdStart } from './context.js'
+export { parseCookies, parseSetCookie, serializeCookie, type Cookie } from './cookies.js'
+export { HeaderMap, type HeaderSource } from './headers.js'
+export { type LogLevel, type LogRecord, type LogSink, jsonLineSink, serializeError } from './log.js'
+export { type MessageInit, createMessage, toDate } from './message.js'
+export { type HttpRequestInit, HttpRequest, createRequest } from './request.js'
+export {
+  type ResponseParts,
+  ResponseTooLargeError,
+  bufferBody,
+  headerValue,
+  isTextContentType,
+  toResponseParts,
+} from './response.js'
+export { type RunHttpOptions, errorResponse, runHttp } from './run-http.js'
+export { type BatchOptions, type BatchResult, runBatch, runEvent, runInvoke, runMessage } from './run-event.js'
+
+/** Throws a `KindMismatchError` naming both kinds unless `fn` is one of `expected`. */
+export function expectKind<K extends Kind>(
+  fn: FaasFunction,
+  expected: readonly K[],
+  received: string,
+): asserts fn is Extract<FaasFunction, { kind: K }> {
+  if (!(expected as readonly Kind[]).includes(fn.kind)) throw new KindMismatchError(fn.kind, received)
+}

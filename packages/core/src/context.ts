@@ -1,0 +1,112 @@
+import { type LogSink, type Logger, createLogger } from './log.js'
+
+export type Provider = 'aws' | 'gcp' | 'azure' | 'local'
+
+/** What every handler gets beside its input, the same on every cloud. */
+export interface Context {
+  readonly provider: Provider
+  readonly requestId: string
+  readonly functionName: string
+  /** Epoch ms when the platform will stop the invocation, when it says. */
+  readonly deadline: number | undefined
+  /** Milliseconds until `deadline` (Infinity when unknown). */
+  remainingMs(): number
+  /** Aborts shortly before the deadline (and when the platform cancels the request). */
+  readonly signal: AbortSignal
+  readonly log: Logger
+  /** True for the first invocation this process serves. */
+  readonly coldStart: boolean
+  /** The provider's own context object. */
+  readonly native: unknown
+}
+
+export interface ContextInit {
+  provider: Provider
+  requestId: string
+  functionName: string
+  deadline?: number | undefined
+  /** Where logs go; called once, when the handler first logs. */
+  sink: LogSink
+  native: unknown
+  /** A platform signal to follow (client gone, platform timeout). */
+  signal?: AbortSignal | undefined
+  /** How long before the deadline `signal` fires; default 10% of the time left, at most 1 s. */
+  signalLeadMs?: number
+}
+
+let cold = true
+
+/** True exactly once per process: the first invocation is the cold start. */
+export function takeColdStart(): boolean {
+  const c = cold
+  cold = false
+  return c
+}
+
+class InvocationContext implements Context {
+  readonly provider: Provider
+  readonly requestId: string
+  readonly functionName: string
+  readonly deadline: number | undefined
+  readonly coldStart: boolean
+  readonly native: unknown
+  #init: ContextInit
+  #log: Logger | undefined
+  #controller: AbortController | undefined
+  #timer: ReturnType<typeof setTimeout> | undefined
+
+  constructor(init: ContextInit) {
+    this.#init = init
+    this.provider = init.provider
+    this.requestId = init.requestId
+    this.functionName = init.functionName
+    this.deadline = init.deadline
+    this.native = init.native
+    this.coldStart = takeColdStart()
+  }
+
+  remainingMs(): number {
+    return this.deadline === undefined ? Number.POSITIVE_INFINITY : Math.max(0, this.deadline - Date.now())
+  }
+
+  get log(): Logger {
+    this.#log ??= createLogger(this.#init.sink, this.requestId, this.functionName)
+    return this.#log
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller) return this.#controller.signal
+    const controller = new AbortController()
+    this.#controller = controller
+    const upstream = this.#init.signal
+    if (upstream) {
+      if (upstream.aborted) controller.abort(upstream.reason)
+      else upstream.addEventListener('abort', () => controller.abort(upstream.reason), { once: true })
+    }
+    if (this.deadline !== undefined) {
+      const left = this.remainingMs()
+      const lead = this.#init.signalLeadMs ?? Math.min(1000, left * 0.1)
+      this.#timer = setTimeout(
+        () => controller.abort(new DOMException('The invocation is about to reach its deadline.', 'TimeoutError')),
+        Math.max(0, left - lead),
+      )
+      this.#timer.unref?.()
+    }
+    return controller.signal
+  }
+
+  /** Ends the invocation: stops the deadline timer. */
+  dispose(): void {
+    if (this.#timer) clearTimeout(this.#timer)
+  }
+}
+
+/** Builds the per-invocation context; logger and signal are created only if the handler uses them. */
+export function createContext(init: ContextInit): Context {
+  return new InvocationContext(init)
+}
+
+/** Releases what a context holds (its deadline timer); runners call it when the invocation ends. */
+export function disposeContext(ctx: Context): void {
+  if (ctx instanceof InvocationContext) ctx.dispose()
+}

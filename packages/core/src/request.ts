@@ -1,0 +1,182 @@
+import { type BodySource, bytesToText, isSyncBody, knownSize, parseJson, syncBytes, tooLarge } from './body.js'
+import { parseCookies } from './cookies.js'
+import { badRequest } from './errors.js'
+import { HeaderMap, type HeaderSource } from './headers.js'
+
+/** What the adapter knows about an incoming HTTP request; everything costly is computed on first read. */
+export interface HttpRequestInit {
+  method: string
+  /** Path without the query string, e.g. `/orders/42`. */
+  path: string
+  /** Raw query string without `?` (still percent-encoded), or ready params, or a thunk producing them. */
+  query?: string | URLSearchParams | (() => URLSearchParams) | undefined
+  headers?: HeaderSource | HeaderMap | undefined
+  /** Header names are already lower case and single-valued (HTTP API 2.0, Function URL): a faster path. */
+  lowercaseHeaders?: boolean
+  /** Cookie pairs that arrived outside the headers (AWS `cookies[]`); when set, the `cookie` header is ignored. */
+  cookies?: readonly string[] | undefined
+  body?: BodySource
+  ip?: string | undefined
+  params?: Readonly<Record<string, string | undefined>> | undefined
+  /** The absolute URL when the platform gives one; otherwise built from Host and X-Forwarded-Proto. */
+  url?: string | undefined
+  native: unknown
+}
+
+/** The types a request's schemas produce. */
+export interface RequestTypes {
+  body: unknown
+  query: unknown
+  params: unknown
+  headers: unknown
+}
+
+export interface DefaultRequestTypes {
+  body: undefined
+  query: Record<string, string | string[]>
+  params: Record<string, string>
+  headers: Record<string, string>
+}
+
+/** Values that passed the function's schemas (or the raw values where no schema was given). */
+export interface ValidInput<T extends RequestTypes> {
+  body: T['body']
+  query: T['query']
+  params: T['params']
+  headers: T['headers']
+}
+
+const DEFAULT_LIMIT = 6 * 1024 * 1024
+
+/** One normalized HTTP request, the same on every cloud. */
+export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
+  readonly method: string
+  readonly path: string
+  readonly ip: string | undefined
+  readonly native: unknown
+  /** Route parameters (validated when the function declares a `params` schema). */
+  params: T['params']
+  /** The body as validated by the function's `body` schema; `undefined` without one. */
+  body: T['body']
+  /** Everything the function's schemas validated. */
+  valid: ValidInput<T>
+  /** Bodies larger than this are refused with 413; set from the function's `maxBodyBytes`. */
+  maxBodyBytes = DEFAULT_LIMIT
+
+  #init: HttpRequestInit
+  #query: URLSearchParams | undefined
+  #headers: HeaderMap | undefined
+  #cookies: Record<string, string> | undefined
+  #url: string | undefined
+  #bytes: Uint8Array | undefined
+  #text: string | undefined
+
+  constructor(init: HttpRequestInit) {
+    this.#init = init
+    this.method = init.method.toUpperCase()
+    this.path = init.path || '/'
+    this.ip = init.ip
+    this.native = init.native
+    this.params = (init.params ?? {}) as T['params']
+    this.body = undefined as T['body']
+    this.valid = { body: undefined, query: undefined, params: this.params, headers: undefined } as ValidInput<T>
+  }
+
+  /** Query parameters with `URLSearchParams` semantics (`get`, `getAll`). */
+  get query(): URLSearchParams {
+    if (this.#query) return this.#query
+    const q = this.#init.query
+    this.#query = q === undefined ? new URLSearchParams() : typeof q === 'function' ? q() : new URLSearchParams(q)
+    return this.#query
+  }
+
+  /** Headers with Fetch `Headers` semantics; repeated values are kept (`getAll`). */
+  get headers(): HeaderMap {
+    if (this.#headers) return this.#headers
+    const h = this.#init.headers
+    this.#headers =
+      h instanceof HeaderMap ? h : new HeaderMap(h, { lowercased: this.#init.lowercaseHeaders === true })
+    return this.#headers
+  }
+
+  /** Request cookies, name → value. */
+  get cookies(): Record<string, string> {
+    if (this.#cookies) return this.#cookies
+    const pairs = this.#init.cookies ?? this.headers.getAll('cookie')
+    this.#cookies = parseCookies(pairs)
+    return this.#cookies
+  }
+
+  /** The absolute URL of the request. */
+  get url(): string {
+    if (this.#url) return this.#url
+    if (this.#init.url) return (this.#url = this.#init.url)
+    const h = this.headers
+    const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost'
+    const proto = (h.get('x-forwarded-proto') ?? 'https').split(',')[0]?.trim()
+    const q = this.#init.query
+    const search = q === undefined ? '' : typeof q === 'string' ? q : this.query.toString()
+    this.#url = `${proto}://${host.split(',')[0]?.trim()}${this.path}${search ? `?${search}` : ''}`
+    return this.#url
+  }
+
+  /** Declared or known body size in bytes, without reading a streamed body. */
+  declaredSize(): number | undefined {
+    const known = knownSize(this.#init.body)
+    if (known !== undefined) return known
+    const length = this.headers.get('content-length')
+    return length === null ? undefined : Number(length)
+  }
+
+  /** The body bytes (read once, then cached); larger than `maxBodyBytes` is a 413. */
+  async bytes(): Promise<Uint8Array> {
+    if (this.#bytes) return this.#bytes
+    const source = this.#init.body
+    const bytes = isSyncBody(source) ? syncBytes(source, 'request body') : await source.read()
+    if (bytes.byteLength > this.maxBodyBytes) throw tooLarge(this.maxBodyBytes)
+    this.#bytes = bytes
+    return bytes
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const b = await this.bytes()
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer
+  }
+
+  async text(): Promise<string> {
+    if (this.#text !== undefined) return this.#text
+    const source = this.#init.body
+    this.#text = typeof source === 'string' ? source : bytesToText(await this.bytes())
+    return this.#text
+  }
+
+  /** The body parsed as JSON; an empty or malformed body is a 400 problem. */
+  async json<J = unknown>(): Promise<J> {
+    const text = await this.text()
+    if (text === '') throw badRequest('The request body is empty; JSON was expected.', { title: 'Malformed JSON' })
+    return parseJson(text, 'request body') as J
+  }
+
+  /** This request as a Web `Request` (for Fetch-style code). */
+  toRequest(): Request {
+    const headers = new Headers()
+    for (const [k, v] of this.headers) headers.append(k, v)
+    const init: globalThis.RequestInit & { duplex?: 'half' } = { method: this.method, headers }
+    if (this.method !== 'GET' && this.method !== 'HEAD' && this.#init.body != null) {
+      const read = () => this.bytes()
+      init.body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          controller.enqueue(await read())
+          controller.close()
+        },
+      })
+      init.duplex = 'half'
+    }
+    return new Request(this.url, init)
+  }
+}
+
+/** Builds the normalized request from what the adapter read off the native event. */
+export function createRequest(init: HttpRequestInit): HttpRequest {
+  return new HttpRequest(init)
+}

@@ -1,0 +1,220 @@
+import { bytesToText, textToBytes } from './body.js'
+import { type Cookie, serializeCookie } from './cookies.js'
+
+/** Headers a handler may return: a record (arrays repeat a header), pairs, or a Fetch `Headers`. */
+export type ResponseHeaders =
+  | Record<string, string | number | readonly string[] | undefined>
+  | Iterable<readonly [string, string]>
+  | Headers
+
+/** A response body a handler may return: text, bytes, a JSON value, or a stream of chunks. */
+export type ResponseBody =
+  | string
+  | Uint8Array
+  | ArrayBuffer
+  | ReadableStream<Uint8Array | string>
+  | AsyncIterable<Uint8Array | string>
+  | JsonValue
+  | null
+  | undefined
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue } | object
+
+/** The plain-object response: every field optional. */
+export interface HttpResponseInit {
+  status?: number
+  headers?: ResponseHeaders
+  /** Set-Cookie values, as strings or cookie objects. */
+  cookies?: ReadonlyArray<string | Cookie>
+  body?: ResponseBody
+}
+
+/** Anything an `http` handler may return. */
+export type HttpResult = HttpResponseInit | Response | undefined | null | void
+
+/**
+ * A response as every adapter receives it: lower-case header names (no `set-cookie`), cookies apart,
+ * and a body that is text (send as is), bytes (send base64 where the provider needs it), a stream, or nothing.
+ */
+export interface ResponseParts {
+  status: number
+  headers: Record<string, string | string[]>
+  cookies: string[]
+  body: string | Uint8Array | ReadableStream<Uint8Array> | null
+}
+
+const JSON_TYPE = 'application/json'
+const TEXT_TYPE = 'text/plain; charset=utf-8'
+
+/** A JSON response (`application/json`). */
+export function json(value: unknown, init: Omit<HttpResponseInit, 'body'> = {}): HttpResponseInit {
+  return {
+    status: init.status ?? 200,
+    headers: withType(init.headers, JSON_TYPE),
+    cookies: init.cookies,
+    body: JSON.stringify(value) ?? 'null',
+  }
+}
+
+/** A text response (`text/plain; charset=utf-8` unless a content type is given). */
+export function text(value: string, init: Omit<HttpResponseInit, 'body'> = {}): HttpResponseInit {
+  return { status: init.status ?? 200, headers: withType(init.headers, TEXT_TYPE), cookies: init.cookies, body: value }
+}
+
+/** A binary response; survives every provider (base64 where the provider needs it). */
+export function binary(
+  bytes: Uint8Array | ArrayBuffer,
+  contentType = 'application/octet-stream',
+  init: Omit<HttpResponseInit, 'body'> = {},
+): HttpResponseInit {
+  const body = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
+  return { status: init.status ?? 200, headers: withType(init.headers, contentType), cookies: init.cookies, body }
+}
+
+/** A redirect (302 unless told otherwise). */
+export function redirect(location: string, status: 301 | 302 | 303 | 307 | 308 = 302): HttpResponseInit {
+  return { status, headers: { location } }
+}
+
+/** A response with no body (204 unless told otherwise). */
+export function empty(status = 204, init: Omit<HttpResponseInit, 'body' | 'status'> = {}): HttpResponseInit {
+  return { status, headers: init.headers, cookies: init.cookies }
+}
+
+function withType(headers: ResponseHeaders | undefined, type: string): ResponseHeaders {
+  if (!headers) return { 'content-type': type }
+  const out = toHeaderRecord(headers)
+  if (!('content-type' in out)) out['content-type'] = type
+  return out
+}
+
+function toHeaderRecord(headers: ResponseHeaders): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  const add = (name: string, value: unknown): void => {
+    if (value === undefined || value === null) return
+    const key = name.toLowerCase()
+    const prev = out[key]
+    const next = Array.isArray(value) ? value.map(String) : String(value)
+    if (prev === undefined) out[key] = next
+    else out[key] = [...(Array.isArray(prev) ? prev : [prev]), ...(Array.isArray(next) ? next : [next])]
+  }
+  if (headers instanceof Headers) {
+    headers.forEach((v, k) => {
+      if (k !== 'set-cookie') add(k, v)
+    })
+    const cookies = headers.getSetCookie()
+    if (cookies.length) out['set-cookie'] = cookies
+  } else if (Symbol.iterator in headers) {
+    for (const [k, v] of headers as Iterable<readonly [string, string]>) add(k, v)
+  } else {
+    for (const k in headers) add(k, (headers as Record<string, unknown>)[k])
+  }
+  return out
+}
+
+const TEXTUAL = /^(text\/|application\/(json|javascript|ecmascript|xml|x-www-form-urlencoded|graphql|x-ndjson)\b|[^;]*\+(json|xml)\b)/i
+
+/** Whether a content type is text that travels as UTF-8 (so it needs no base64). */
+export function isTextContentType(contentType: string | null | undefined): boolean {
+  if (!contentType || !TEXTUAL.test(contentType)) return false
+  const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1]
+  return charset === undefined || /^utf-?8$/i.test(charset)
+}
+
+const isStream = (v: unknown): v is ReadableStream<Uint8Array | string> =>
+  typeof ReadableStream !== 'undefined' && v instanceof ReadableStream
+const isAsyncIterable = (v: unknown): v is AsyncIterable<Uint8Array | string> =>
+  typeof v === 'object' && v !== null && Symbol.asyncIterator in v
+
+function toByteStream(source: ReadableStream<Uint8Array | string> | AsyncIterable<Uint8Array | string>) {
+  const iterator = (source as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next()
+      if (done) controller.close()
+      else controller.enqueue(typeof value === 'string' ? textToBytes(value) : value)
+    },
+    async cancel(reason) {
+      await iterator.return?.(reason)
+    },
+  })
+}
+
+function isWebResponse(v: unknown): v is Response {
+  return typeof Response !== 'undefined' && v instanceof Response
+}
+
+/** Normalizes whatever a handler returned into `ResponseParts` (Web `Response` bodies stay streams). */
+export function toResponseParts(result: HttpResult): ResponseParts {
+  if (result === undefined || result === null) return { status: 204, headers: {}, cookies: [], body: null }
+  if (isWebResponse(result)) {
+    const headers = toHeaderRecord(result.headers)
+    const cookies = (headers['set-cookie'] as string[] | undefined) ?? []
+    delete headers['set-cookie']
+    return { status: result.status, headers, cookies, body: result.body }
+  }
+  const headers = result.headers ? toHeaderRecord(result.headers) : {}
+  const cookies: string[] = []
+  const setCookie = headers['set-cookie']
+  if (setCookie !== undefined) {
+    cookies.push(...(Array.isArray(setCookie) ? setCookie : [setCookie]))
+    delete headers['set-cookie']
+  }
+  if (result.cookies) for (const c of result.cookies) cookies.push(typeof c === 'string' ? c : serializeCookie(c))
+  const status = result.status ?? 200
+  const raw = result.body
+  let body: ResponseParts['body']
+  if (raw === undefined || raw === null) body = null
+  else if (typeof raw === 'string') {
+    body = raw
+    headers['content-type'] ??= TEXT_TYPE
+  } else if (raw instanceof Uint8Array) {
+    body = raw
+    headers['content-type'] ??= 'application/octet-stream'
+  } else if (raw instanceof ArrayBuffer) {
+    body = new Uint8Array(raw)
+    headers['content-type'] ??= 'application/octet-stream'
+  } else if (isStream(raw) || isAsyncIterable(raw)) {
+    body = toByteStream(raw)
+    headers['content-type'] ??= 'application/octet-stream'
+  } else {
+    body = JSON.stringify(raw)
+    headers['content-type'] ??= JSON_TYPE
+  }
+  return { status, headers, cookies, body }
+}
+
+/** Reads a streamed body to its end: text when the content type is textual, else bytes. */
+export async function bufferBody(parts: ResponseParts, limit = Number.POSITIVE_INFINITY): Promise<ResponseParts> {
+  const body = parts.body
+  if (body === null || typeof body === 'string' || body instanceof Uint8Array) return parts
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = body.getReader()
+  for (;;) {
+    const { value, done } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel()
+      throw new ResponseTooLargeError(limit)
+    }
+    chunks.push(value)
+  }
+  const bytes = chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks)
+  const type = headerValue(parts.headers['content-type'])
+  return { ...parts, body: isTextContentType(type) ? bytesToText(bytes) : bytes }
+}
+
+/** A response body past what the front door can carry (Lambda's 6 MB buffered limit, say). */
+export class ResponseTooLargeError extends Error {
+  override readonly name = 'ResponseTooLargeError'
+  constructor(readonly limit: number) {
+    super(`faasade: the response body is larger than the ${limit}-byte limit of this front door; stream it instead.`)
+  }
+}
+
+/** First value of a header that may repeat. */
+export function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
+}

@@ -1,0 +1,109 @@
+import { type Context, disposeContext } from './context.js'
+import type { HttpFunction, HttpSchemas, InvokeFunction } from './define.js'
+import { HttpError, ValidationError } from './errors.js'
+import type { HttpRequest } from './request.js'
+import { type ResponseParts, bufferBody, json, toResponseParts } from './response.js'
+import { type ValidationIssue, validate } from './schema.js'
+import { runInvoke } from './run-event.js'
+
+export interface RunHttpOptions {
+  /** The adapter can send a streamed body; otherwise core buffers it. */
+  stream?: boolean
+  /** Largest buffered response the front door carries (Lambda: 6 MB); past it, a 500 and a log line. */
+  maxResponseBytes?: number
+}
+
+const PROBLEM = 'application/problem+json'
+
+/** The problem+json response for an error: HttpErrors say what went wrong; anything else is a generic 500. */
+export function errorResponse(error: unknown, ctx: Context): ResponseParts {
+  if (error instanceof HttpError) {
+    if (error.status >= 500) ctx.log.error(error.message, { error })
+    const headers: Record<string, string> = { 'content-type': PROBLEM }
+    for (const k in error.headers) headers[k.toLowerCase()] = error.headers[k] as string
+    return { status: error.status, headers, cookies: [], body: JSON.stringify(error.toProblem()) }
+  }
+  ctx.log.error('Unhandled error in handler', { error })
+  return {
+    status: 500,
+    headers: { 'content-type': PROBLEM },
+    cookies: [],
+    body: JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }),
+  }
+}
+
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const [k, v] of params) {
+    const prev = out[k]
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v]
+  }
+  return out
+}
+
+async function bodyForSchema(req: HttpRequest<any>): Promise<unknown> {
+  const type = req.headers.get('content-type') ?? ''
+  if (/^application\/x-www-form-urlencoded/i.test(type)) return Object.fromEntries(new URLSearchParams(await req.text()))
+  if (/^text\//i.test(type)) return req.text()
+  if ((await req.text()) === '') return undefined
+  return req.json()
+}
+
+async function validateRequest(schemas: HttpSchemas, req: HttpRequest<any>): Promise<void> {
+  const issues: ValidationIssue[] = []
+  const check = async (key: keyof HttpSchemas, value: () => unknown): Promise<unknown> => {
+    const schema = schemas[key]
+    if (!schema) return undefined
+    const result = await validate(schema, await value(), key)
+    if (result.success) return result.data
+    issues.push(...result.issues)
+    return undefined
+  }
+  const valid = req.valid
+  if (schemas.params) valid.params = await check('params', () => req.params)
+  if (schemas.query) valid.query = await check('query', () => queryObject(req.query))
+  if (schemas.headers) valid.headers = await check('headers', () => req.headers.toRecord())
+  if (schemas.body) valid.body = await check('body', () => bodyForSchema(req))
+  if (issues.length) throw new ValidationError(issues)
+  if (schemas.params) req.params = valid.params
+  if (schemas.body) req.body = valid.body
+}
+
+async function callHttp(fn: HttpFunction<any> | InvokeFunction<any, any>, req: HttpRequest<any>, ctx: Context) {
+  if (fn.kind === 'invoke') {
+    const payload = (await req.text()) === '' ? undefined : await req.json()
+    return json(await runInvoke(fn, payload, ctx))
+  }
+  const { schemas } = fn
+  if (schemas.body || schemas.query || schemas.params || schemas.headers) await validateRequest(schemas, req)
+  return fn.handler(req, ctx)
+}
+
+/**
+ * Runs an `http` function (or an `invoke` function reached over HTTP) and returns the response to send.
+ * Never throws: bad input becomes a 4xx problem, anything unexpected a generic 500 with the stack in the log.
+ */
+export async function runHttp(
+  fn: HttpFunction<any> | InvokeFunction<any, any>,
+  req: HttpRequest<any>,
+  ctx: Context,
+  options: RunHttpOptions = {},
+): Promise<ResponseParts> {
+  try {
+    const limit = (fn.kind === 'http' && fn.options.maxBodyBytes) || req.maxBodyBytes
+    req.maxBodyBytes = limit
+    const size = req.declaredSize()
+    if (size !== undefined && size > limit) {
+      throw new HttpError(413, `The request body is larger than the ${limit}-byte limit.`)
+    }
+    const parts = toResponseParts(await callHttp(fn, req, ctx))
+    if (options.stream || parts.body === null || typeof parts.body === 'string' || parts.body instanceof Uint8Array) {
+      return parts
+    }
+    return await bufferBody(parts, options.maxResponseBytes)
+  } catch (error) {
+    return errorResponse(error, ctx)
+  } finally {
+    disposeContext(ctx)
+  }
+}
