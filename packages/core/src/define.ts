@@ -80,7 +80,7 @@ export interface MessagesOptions {
   deploy?: MessagesDeploy
 }
 
-export type MessageHandler<T> = (message: Message<T>, ctx: Context) => Awaitable<void>
+export type MessageHandler<T> = (message: Message<T>, ctx: Context) => Awaitable<unknown>
 
 export interface MessagesFunction<T = undefined> {
   readonly kind: 'messages'
@@ -106,7 +106,7 @@ export function messages(
 
 export interface ObjectsFunction {
   readonly kind: 'objects'
-  readonly handler: (event: ObjectEvent, ctx: Context) => Awaitable<void>
+  readonly handler: (event: ObjectEvent, ctx: Context) => Awaitable<unknown>
   readonly schemas: Record<string, never>
   readonly options: { deploy?: ObjectsDeploy }
 }
@@ -122,7 +122,7 @@ export function objects(
 
 export interface ScheduleFunction {
   readonly kind: 'schedule'
-  readonly handler: (event: ScheduleEvent, ctx: Context) => Awaitable<void>
+  readonly handler: (event: ScheduleEvent, ctx: Context) => Awaitable<unknown>
   readonly schemas: Record<string, never>
   readonly options: { deploy?: ScheduleDeploy }
 }
@@ -138,7 +138,7 @@ export function schedule(
 
 // ---- events ----
 
-export type EventHandler<T> = (event: CloudEvent<T>, ctx: Context) => Awaitable<void>
+export type EventHandler<T> = (event: CloudEvent<T>, ctx: Context) => Awaitable<unknown>
 
 export interface EventsFunction<T = unknown> {
   readonly kind: 'events'

@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createContext, disposeContext } from './context.js'
+import type { LogRecord } from './log.js'
+
+describe('Context', () => {
+  it('computes remaining time and aborts its signal shortly before the deadline', async () => {
+    vi.useFakeTimers()
+    try {
+      const ctx = createContext({ provider: 'aws', requestId: 'r', functionName: 'f', deadline: Date.now() + 2000, sink: () => {}, native: null })
+      expect(ctx.remainingMs()).toBe(2000)
+      const signal = ctx.signal
+      vi.advanceTimersByTime(1700)
+      expect(signal.aborted).toBe(false)
+      vi.advanceTimersByTime(150)
+      expect(signal.aborted).toBe(true)
+      expect((signal.reason as DOMException).name).toBe('TimeoutError')
+      disposeContext(ctx)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('follows an upstream signal and has no deadline when the platform gives none', () => {
+    const upstream = new AbortController()
+    const ctx = createContext({ provider: 'gcp', requestId: 'r', functionName: 'f', sink: () => {}, native: null, signal: upstream.signal })
+    expect(ctx.remainingMs()).toBe(Number.POSITIVE_INFINITY)
+    upstream.abort(new Error('client went away'))
+    expect(ctx.signal.aborted).toBe(true)
+  })
+
+  it('logs structured records carrying the request id, with errors expanded and child fields', () => {
+    const logs: LogRecord[] = []
+    const ctx = createContext({ provider: 'local', requestId: 'req-9', functionName: 'fn', sink: (r) => logs.push(r), native: null })
+    ctx.log.child({ orderId: 'o1' }).warn('late', { error: new TypeError('bad') })
+    ctx.log.debug('hidden below the default level')
+    expect(logs).toHaveLength(1)
+    expect(logs[0]).toMatchObject({ level: 'warn', message: 'late', requestId: 'req-9', functionName: 'fn', fields: { orderId: 'o1', error: { name: 'TypeError', message: 'bad' } } })
+  })
+
+  it('reports a cold start once per process', () => {
+    const make = () => createContext({ provider: 'local', requestId: 'r', functionName: 'f', sink: () => {}, native: null })
+    make()
+    expect(make().coldStart).toBe(false)
+  })
+})

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { HeaderMap } from './headers.js'
+
+describe('HeaderMap', () => {
+  it('looks names up case-insensitively and keeps repeated values', () => {
+    const h = new HeaderMap({ Accept: 'a', 'X-Multi': ['1', '2'], 'x-multi': '3', Empty: undefined })
+    expect(h.get('accept')).toBe('a')
+    expect(h.get('X-MULTI')).toBe('1, 2, 3')
+    expect(h.getAll('x-multi')).toEqual(['1', '2', '3'])
+    expect(h.has('empty')).toBe(false)
+    expect(h.get('missing')).toBeNull()
+  })
+
+  it('iterates sorted lower-case names and never joins Set-Cookie', () => {
+    const h = new HeaderMap([
+      ['Set-Cookie', 'a=1'],
+      ['B', 'x'],
+      ['set-cookie', 'b=2'],
+    ])
+    expect([...h]).toEqual([
+      ['b', 'x'],
+      ['set-cookie', 'a=1'],
+      ['set-cookie', 'b=2'],
+    ])
+    expect(h.getSetCookie()).toEqual(['a=1', 'b=2'])
+  })
+
+  it('reads from a Fetch Headers object', () => {
+    const h = new HeaderMap(new Headers({ 'Content-Type': 'text/plain' }))
+    expect(h.get('content-type')).toBe('text/plain')
+  })
+
+  it('lower-cased fast path answers without indexing and still mutates correctly', () => {
+    const h = new HeaderMap({ host: 'example.com', 'x-a': '1' }, { lowercased: true })
+    expect(h.get('Host')).toBe('example.com')
+    expect(h.has('X-A')).toBe(true)
+    h.append('x-a', '2')
+    expect(h.get('x-a')).toBe('1, 2')
+    h.delete('host')
+    expect(h.has('host')).toBe(false)
+    expect(h.toRecord()).toEqual({ 'x-a': '1, 2' })
+    expect(h.toMultiRecord()).toEqual({ 'x-a': ['1', '2'] })
+  })
+})
