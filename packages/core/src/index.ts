@@ -70,3 +70,5 @@ export type {
   EventsDeploy,
   InvokeDeploy,
 } from './deploy.js'
+export { fromFetch, toFetch, toNodeListener } from './fetch.js'
+export type { FetchHandler, ToFetchOptions } from './fetch.js'

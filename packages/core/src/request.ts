@@ -161,6 +161,8 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   toRequest(): Request {
     const headers = new Headers()
     for (const [k, v] of this.headers) headers.append(k, v)
+    // AWS HTTP API and Function URLs move cookies out of the headers; a Fetch app reads them from `cookie`.
+    if (this.#init.cookies?.length) headers.set('cookie', this.#init.cookies.join('; '))
     const init: globalThis.RequestInit & { duplex?: 'half' } = { method: this.method, headers }
     if (this.method !== 'GET' && this.method !== 'HEAD' && this.#init.body != null) {
       const read = () => this.bytes()
