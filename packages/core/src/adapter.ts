@@ -10,6 +10,7 @@ export { type BodySource, decodeBase64, bytesToText, textToBytes } from './body.
 export { type Context, type ContextInit, type Provider, createContext, disposeContext, takeColdStart } from './context.js'
 export { parseCookies, parseSetCookie, serializeCookie, type Cookie } from './cookies.js'
 export { HeaderMap, type HeaderSource } from './headers.js'
+export { QueryParams, type QuerySource } from './query.js'
 export { type LogLevel, type LogRecord, type LogSink, jsonLineSink, serializeError } from './log.js'
 export { type MessageInit, createMessage, toDate } from './message.js'
 export { type HttpRequestInit, HttpRequest, createRequest } from './request.js'

@@ -26,7 +26,7 @@ describe('types follow from schemas', () => {
     http((req) => {
       expectTypeOf(req.body).toEqualTypeOf<undefined>()
       expectTypeOf(req.params).toEqualTypeOf<Record<string, string>>()
-      expectTypeOf(req.query).toEqualTypeOf<URLSearchParams>()
+      expectTypeOf(req.query.getAll('a')).toEqualTypeOf<string[]>()
       expectTypeOf(req.headers.get('x')).toEqualTypeOf<string | null>()
     })
   })

@@ -2,14 +2,15 @@ import { type BodySource, bytesToText, isSyncBody, knownSize, parseJson, syncByt
 import { parseCookies } from './cookies.js'
 import { badRequest } from './errors.js'
 import { HeaderMap, type HeaderSource } from './headers.js'
+import { QueryParams, type QuerySource } from './query.js'
 
 /** What the adapter knows about an incoming HTTP request; everything costly is computed on first read. */
 export interface HttpRequestInit {
   method: string
   /** Path without the query string, e.g. `/orders/42`. */
   path: string
-  /** Raw query string without `?` (still percent-encoded), or ready params, or a thunk producing them. */
-  query?: string | URLSearchParams | (() => URLSearchParams) | undefined
+  /** Raw query string without `?` (still percent-encoded), ready params or pairs, or a thunk producing them. */
+  query?: QuerySource | (() => QuerySource) | undefined
   headers?: HeaderSource | HeaderMap | undefined
   /** Header names are already lower case and single-valued (HTTP API 2.0, Function URL): a faster path. */
   lowercaseHeaders?: boolean
@@ -64,7 +65,7 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   maxBodyBytes = DEFAULT_LIMIT
 
   #init: HttpRequestInit
-  #query: URLSearchParams | undefined
+  #query: QueryParams | undefined
   #headers: HeaderMap | undefined
   #cookies: Record<string, string> | undefined
   #url: string | undefined
@@ -83,10 +84,10 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   }
 
   /** Query parameters with `URLSearchParams` semantics (`get`, `getAll`). */
-  get query(): URLSearchParams {
+  get query(): QueryParams {
     if (this.#query) return this.#query
     const q = this.#init.query
-    this.#query = q === undefined ? new URLSearchParams() : typeof q === 'function' ? q() : new URLSearchParams(q)
+    this.#query = new QueryParams(typeof q === 'function' ? q() : q)
     return this.#query
   }
 

@@ -46,19 +46,36 @@ export interface ResponseParts {
 const JSON_TYPE = 'application/json'
 const TEXT_TYPE = 'text/plain; charset=utf-8'
 
+// What the helpers return: already in `ResponseParts` shape, so the hot path skips normalizing it.
+class Parts implements ResponseParts {
+  constructor(
+    public status: number,
+    public headers: Record<string, string | string[]>,
+    public cookies: string[],
+    public body: ResponseParts['body'],
+  ) {}
+}
+
+function parts(
+  status: number,
+  type: string | undefined,
+  init: Omit<HttpResponseInit, 'body'>,
+  body: ResponseParts['body'],
+): HttpResponseInit {
+  if (!init.headers && !init.cookies) return new Parts(status, type === undefined ? {} : { 'content-type': type }, [], body)
+  const headers: Record<string, string | string[]> = init.headers ? toHeaderRecord(init.headers) : {}
+  if (type !== undefined && !('content-type' in headers)) headers['content-type'] = type
+  return new Parts(status, headers, collectCookies(headers, init.cookies), body)
+}
+
 /** A JSON response (`application/json`). */
 export function json(value: unknown, init: Omit<HttpResponseInit, 'body'> = {}): HttpResponseInit {
-  return {
-    status: init.status ?? 200,
-    headers: withType(init.headers, JSON_TYPE),
-    cookies: init.cookies,
-    body: JSON.stringify(value) ?? 'null',
-  }
+  return parts(init.status ?? 200, JSON_TYPE, init, JSON.stringify(value) ?? 'null')
 }
 
 /** A text response (`text/plain; charset=utf-8` unless a content type is given). */
 export function text(value: string, init: Omit<HttpResponseInit, 'body'> = {}): HttpResponseInit {
-  return { status: init.status ?? 200, headers: withType(init.headers, TEXT_TYPE), cookies: init.cookies, body: value }
+  return parts(init.status ?? 200, TEXT_TYPE, init, value)
 }
 
 /** A binary response; survives every provider (base64 where the provider needs it). */
@@ -67,25 +84,29 @@ export function binary(
   contentType = 'application/octet-stream',
   init: Omit<HttpResponseInit, 'body'> = {},
 ): HttpResponseInit {
-  const body = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
-  return { status: init.status ?? 200, headers: withType(init.headers, contentType), cookies: init.cookies, body }
+  return parts(init.status ?? 200, contentType, init, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes))
 }
 
 /** A redirect (302 unless told otherwise). */
 export function redirect(location: string, status: 301 | 302 | 303 | 307 | 308 = 302): HttpResponseInit {
-  return { status, headers: { location } }
+  return parts(status, undefined, { headers: { location } }, null)
 }
 
 /** A response with no body (204 unless told otherwise). */
 export function empty(status = 204, init: Omit<HttpResponseInit, 'body' | 'status'> = {}): HttpResponseInit {
-  return { status, headers: init.headers, cookies: init.cookies }
+  return parts(status, undefined, init, null)
 }
 
-function withType(headers: ResponseHeaders | undefined, type: string): ResponseHeaders {
-  if (!headers) return { 'content-type': type }
-  const out = toHeaderRecord(headers)
-  if (!('content-type' in out)) out['content-type'] = type
-  return out
+/** Moves `set-cookie` out of a normalized header record and appends serialized cookies. */
+function collectCookies(headers: Record<string, string | string[]>, extra?: ReadonlyArray<string | Cookie>): string[] {
+  const cookies: string[] = []
+  const setCookie = headers['set-cookie']
+  if (setCookie !== undefined) {
+    cookies.push(...(Array.isArray(setCookie) ? setCookie : [setCookie]))
+    delete headers['set-cookie']
+  }
+  if (extra) for (const c of extra) cookies.push(typeof c === 'string' ? c : serializeCookie(c))
+  return cookies
 }
 
 function toHeaderRecord(headers: ResponseHeaders): Record<string, string | string[]> {
@@ -98,7 +119,10 @@ function toHeaderRecord(headers: ResponseHeaders): Record<string, string | strin
     if (prev === undefined) out[key] = next
     else out[key] = [...(Array.isArray(prev) ? prev : [prev]), ...(Array.isArray(next) ? next : [next])]
   }
-  if (headers instanceof Headers) {
+  const proto = Object.getPrototypeOf(headers)
+  if (proto === Object.prototype || proto === null) {
+    for (const k in headers) add(k, (headers as Record<string, unknown>)[k])
+  } else if (typeof Headers !== 'undefined' && headers instanceof Headers) {
     headers.forEach((v, k) => {
       if (k !== 'set-cookie') add(k, v)
     })
@@ -147,6 +171,7 @@ function isWebResponse(v: unknown): v is Response {
 /** Normalizes whatever a handler returned into `ResponseParts` (Web `Response` bodies stay streams). */
 export function toResponseParts(result: HttpResult): ResponseParts {
   if (result === undefined || result === null) return { status: 204, headers: {}, cookies: [], body: null }
+  if (result instanceof Parts) return new Parts(result.status, result.headers, result.cookies, result.body)
   if (isWebResponse(result)) {
     const headers = toHeaderRecord(result.headers)
     const cookies = (headers['set-cookie'] as string[] | undefined) ?? []
@@ -154,13 +179,7 @@ export function toResponseParts(result: HttpResult): ResponseParts {
     return { status: result.status, headers, cookies, body: result.body }
   }
   const headers = result.headers ? toHeaderRecord(result.headers) : {}
-  const cookies: string[] = []
-  const setCookie = headers['set-cookie']
-  if (setCookie !== undefined) {
-    cookies.push(...(Array.isArray(setCookie) ? setCookie : [setCookie]))
-    delete headers['set-cookie']
-  }
-  if (result.cookies) for (const c of result.cookies) cookies.push(typeof c === 'string' ? c : serializeCookie(c))
+  const cookies = collectCookies(headers, result.cookies)
   const status = result.status ?? 200
   const raw = result.body
   let body: ResponseParts['body']

@@ -2,7 +2,7 @@ import { type Context, disposeContext } from './context.js'
 import type { HttpFunction, HttpSchemas, InvokeFunction } from './define.js'
 import { HttpError, ValidationError } from './errors.js'
 import type { HttpRequest } from './request.js'
-import { type ResponseParts, bufferBody, json, toResponseParts } from './response.js'
+import { type HttpResult, type ResponseParts, bufferBody, json, toResponseParts } from './response.js'
 import { type ValidationIssue, validate } from './schema.js'
 import { runInvoke } from './run-event.js'
 
@@ -32,15 +32,6 @@ export function errorResponse(error: unknown, ctx: Context): ResponseParts {
   }
 }
 
-function queryObject(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {}
-  for (const [k, v] of params) {
-    const prev = out[k]
-    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v]
-  }
-  return out
-}
-
 async function bodyForSchema(req: HttpRequest<any>): Promise<unknown> {
   const type = req.headers.get('content-type') ?? ''
   if (/^application\/x-www-form-urlencoded/i.test(type)) return Object.fromEntries(new URLSearchParams(await req.text()))
@@ -61,7 +52,7 @@ async function validateRequest(schemas: HttpSchemas, req: HttpRequest<any>): Pro
   }
   const valid = req.valid
   if (schemas.params) valid.params = await check('params', () => req.params)
-  if (schemas.query) valid.query = await check('query', () => queryObject(req.query))
+  if (schemas.query) valid.query = await check('query', () => req.query.toObject())
   if (schemas.headers) valid.headers = await check('headers', () => req.headers.toRecord())
   if (schemas.body) valid.body = await check('body', () => bodyForSchema(req))
   if (issues.length) throw new ValidationError(issues)
@@ -69,14 +60,9 @@ async function validateRequest(schemas: HttpSchemas, req: HttpRequest<any>): Pro
   if (schemas.body) req.body = valid.body
 }
 
-async function callHttp(fn: HttpFunction<any> | InvokeFunction<any, any>, req: HttpRequest<any>, ctx: Context) {
-  if (fn.kind === 'invoke') {
-    const payload = (await req.text()) === '' ? undefined : await req.json()
-    return json(await runInvoke(fn, payload, ctx))
-  }
-  const { schemas } = fn
-  if (schemas.body || schemas.query || schemas.params || schemas.headers) await validateRequest(schemas, req)
-  return fn.handler(req, ctx)
+async function invokeOverHttp(fn: InvokeFunction<any, any>, req: HttpRequest<any>, ctx: Context) {
+  const payload = (await req.text()) === '' ? undefined : await req.json()
+  return json(await runInvoke(fn, payload, ctx))
 }
 
 /**
@@ -96,7 +82,15 @@ export async function runHttp(
     if (size !== undefined && size > limit) {
       throw new HttpError(413, `The request body is larger than the ${limit}-byte limit.`)
     }
-    const parts = toResponseParts(await callHttp(fn, req, ctx))
+    let result: HttpResult
+    if (fn.kind === 'invoke') result = await invokeOverHttp(fn, req, ctx)
+    else {
+      const { schemas } = fn
+      if (schemas.body || schemas.query || schemas.params || schemas.headers) await validateRequest(schemas, req)
+      const returned = fn.handler(req, ctx)
+      result = returned instanceof Promise ? await returned : returned
+    }
+    const parts = toResponseParts(result)
     if (options.stream || parts.body === null || typeof parts.body === 'string' || parts.body instanceof Uint8Array) {
       return parts
     }
