@@ -25,8 +25,10 @@ export interface ContextInit {
   requestId: string
   functionName: string
   deadline?: number | undefined
-  /** Where logs go; called once, when the handler first logs. */
+  /** Where logs go. */
   sink: LogSink
+  /** Fields on every log record of this invocation (a second request id, a trace id). */
+  logFields?: Record<string, unknown> | undefined
   native: unknown
   /** A platform signal to follow (client gone, platform timeout). */
   signal?: AbortSignal | undefined
@@ -70,7 +72,7 @@ class InvocationContext implements Context {
   }
 
   get log(): Logger {
-    this.#log ??= createLogger(this.#init.sink, this.requestId, this.functionName)
+    this.#log ??= createLogger(this.#init.sink, this.requestId, this.functionName, this.#init.logFields)
     return this.#log
   }
 

@@ -48,3 +48,11 @@ describe('cookies', () => {
     expect(() => serializeCookie({ name: 'a;b', value: 'x' })).toThrow(/invalid cookie name/)
   })
 })
+
+describe('cookie names', () => {
+  it('keeps cookies named after Object.prototype members', () => {
+    expect(parseCookies(['constructor=1; toString=2; __proto__=3'])).toEqual(
+      Object.assign(Object.create(null), { constructor: '1', toString: '2', ['__proto__']: '3' }),
+    )
+  })
+})

@@ -15,7 +15,8 @@ export interface Cookie {
 
 /** Parses `Cookie` header values (and AWS `cookies[]` pairs) into a name → value map; the first of a name wins. */
 export function parseCookies(headers: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {}
+  // No prototype: a cookie named `constructor` or `toString` is a cookie like any other.
+  const out: Record<string, string> = Object.create(null)
   for (const header of headers) {
     for (const pair of header.split(';')) {
       const eq = pair.indexOf('=')

@@ -15,7 +15,9 @@ export interface HttpDeploy {
 }
 
 export interface MessagesDeploy {
+  /** One source: a queue (name, created by the template, or ARN), an SNS topic (name or ARN), a Kinesis stream ARN or a DynamoDB stream ARN. */
   aws?: { queue?: string; topic?: string; stream?: string; table?: string; batchSize?: number }
+  /** Pub/Sub topic; `retry` (default true) redelivers a message whose handler failed. */
   gcp?: { topic: string; retry?: boolean }
   azure?:
     | { queue: string; connection?: string }
@@ -29,17 +31,23 @@ export interface ObjectsDeploy {
   bucket?: string
   /** Which changes to receive; default `created`. */
   on?: ReadonlyArray<'created' | 'deleted'>
+  /** `retry` (default true) redelivers an event whose handler failed. */
+  gcp?: { retry?: boolean }
+  /** Blob trigger by default (created only); `eventGrid` receives Event Grid blob events (created and deleted). */
   azure?: { connection?: string; eventGrid?: boolean }
 }
 
 export interface ScheduleDeploy {
   /** Five-field cron in UTC (`0 * * * *`); each target converts it to its own syntax. */
   cron?: string
+  /** Pub/Sub topic Cloud Scheduler publishes to; default `<function>-schedule`. */
+  gcp?: { topic?: string }
 }
 
 export interface EventsDeploy {
   aws?: { source?: readonly string[]; detailType?: readonly string[]; bus?: string }
-  gcp?: { eventType: string; filters?: Record<string, string> }
+  /** Eventarc event type and attribute filters; `retry` (default true) redelivers an event whose handler failed. */
+  gcp?: { eventType: string; filters?: Record<string, string>; retry?: boolean }
   azure?: { topic?: string }
 }
 

@@ -81,8 +81,13 @@ class SinkLogger implements Logger {
 }
 
 /** A logger writing to `sink`, tagging every record with the request id and function name. */
-export function createLogger(sink: LogSink, requestId: string, functionName: string): Logger {
-  return new SinkLogger(sink, requestId, functionName, {}, minLevel())
+export function createLogger(
+  sink: LogSink,
+  requestId: string,
+  functionName: string,
+  fields: Record<string, unknown> = {},
+): Logger {
+  return new SinkLogger(sink, requestId, functionName, fields, minLevel())
 }
 
 /** One JSON line per record on stdout/stderr, with the fields spread at the top level. */

@@ -59,8 +59,7 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   params: T['params']
   /** The body as validated by the function's `body` schema; `undefined` without one. */
   body: T['body']
-  /** Everything the function's schemas validated. */
-  valid: ValidInput<T>
+  #valid: ValidInput<T> | undefined
   /** Bodies larger than this are refused with 413; set from the function's `maxBodyBytes`. */
   maxBodyBytes = DEFAULT_LIMIT
 
@@ -80,7 +79,12 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
     this.native = init.native
     this.params = (init.params ?? {}) as T['params']
     this.body = undefined as T['body']
-    this.valid = { body: undefined, query: undefined, params: this.params, headers: undefined } as ValidInput<T>
+  }
+
+  /** Everything the function's schemas validated. */
+  get valid(): ValidInput<T> {
+    this.#valid ??= { body: this.body, query: undefined, params: this.params, headers: undefined } as ValidInput<T>
+    return this.#valid
   }
 
   /** Query parameters with `URLSearchParams` semantics (`get`, `getAll`). */

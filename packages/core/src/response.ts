@@ -172,16 +172,18 @@ function isWebResponse(v: unknown): v is Response {
 export function toResponseParts(result: HttpResult): ResponseParts {
   if (result === undefined || result === null) return { status: 204, headers: {}, cookies: [], body: null }
   if (result instanceof Parts) return new Parts(result.status, result.headers, result.cookies, result.body)
-  if (isWebResponse(result)) {
+  const proto = Object.getPrototypeOf(result)
+  if (proto !== Object.prototype && proto !== null && isWebResponse(result)) {
     const headers = toHeaderRecord(result.headers)
     const cookies = (headers['set-cookie'] as string[] | undefined) ?? []
     delete headers['set-cookie']
     return { status: result.status, headers, cookies, body: result.body }
   }
-  const headers = result.headers ? toHeaderRecord(result.headers) : {}
-  const cookies = collectCookies(headers, result.cookies)
-  const status = result.status ?? 200
-  const raw = result.body
+  const init = result as HttpResponseInit
+  const headers = init.headers ? toHeaderRecord(init.headers) : {}
+  const cookies = collectCookies(headers, init.cookies)
+  const status = init.status ?? 200
+  const raw = init.body
   let body: ResponseParts['body']
   if (raw === undefined || raw === null) body = null
   else if (typeof raw === 'string') {

@@ -3,7 +3,7 @@ import type { EventsFunction, InvokeFunction, MessagesFunction, ObjectsFunction,
 import { ValidationError } from './errors.js'
 import type { CloudEvent, ObjectEvent, ScheduleEvent } from './events.js'
 import { type Message, setMessageData } from './message.js'
-import { validate } from './schema.js'
+import { type StandardSchemaV1, validate } from './schema.js'
 
 /**
  * Runs an `invoke` function on a caller's payload. Input that fails the `input` schema throws a
@@ -54,28 +54,53 @@ export async function runEvent<F extends EventFunction>(fn: F, event: EventFor<F
   }
 }
 
-async function handleOne(fn: MessagesFunction<any>, message: Message<unknown>, ctx: Context): Promise<void> {
-  try {
-    if (fn.schemas.data) {
-      const r = await validate(fn.schemas.data, message.json(), 'data')
-      if (!r.success) throw new ValidationError(r.issues, `Message ${message.id} failed validation.`)
-      setMessageData(message, r.data)
-    }
-    await fn.handler(message, ctx)
-  } catch (error) {
+/** A message that failed, with why (already logged). */
+interface Failure {
+  error: unknown
+}
+
+async function validateData(message: Message<unknown>, schema: StandardSchemaV1): Promise<void> {
+  const r = await validate(schema, message.json(), 'data')
+  if (!r.success) throw new ValidationError(r.issues, `Message ${message.id} failed validation.`)
+  setMessageData(message, r.data)
+}
+
+/**
+ * Runs one message: `undefined` on success, a logged `Failure` otherwise. Stays synchronous when the handler is
+ * (no schema, no promise), so a batch of a thousand pays no microtask per message.
+ */
+function handleOne(
+  fn: MessagesFunction<any>,
+  message: Message<unknown>,
+  ctx: Context,
+): Failure | undefined | Promise<Failure | undefined> {
+  const fail = (error: unknown): Failure => {
     ctx.log.error('Message failed; it will be retried or dead-lettered', {
       error,
       messageId: message.id,
       attempt: message.attempt,
     })
-    throw error
+    return { error }
+  }
+  try {
+    const schema = fn.schemas.data
+    if (schema) {
+      return validateData(message, schema)
+        .then(() => fn.handler(message, ctx))
+        .then(() => undefined, fail)
+    }
+    const result = fn.handler(message, ctx)
+    return result instanceof Promise ? result.then(() => undefined, fail) : undefined
+  } catch (error) {
+    return fail(error)
   }
 }
 
 /** Runs a `messages` function on one message; a failure (throw or invalid data) is logged and rethrown. */
 export async function runMessage(fn: MessagesFunction<any>, message: Message<unknown>, ctx: Context): Promise<void> {
   try {
-    await handleOne(fn, message, ctx)
+    const failure = await handleOne(fn, message, ctx)
+    if (failure) throw failure.error
   } finally {
     disposeContext(ctx)
   }
@@ -109,9 +134,9 @@ export async function runBatch(
     const concurrency = options.ordered ? 1 : Math.max(1, fn.options.concurrency ?? 1)
     if (concurrency === 1) {
       for (let i = 0; i < batch.length; i++) {
-        try {
-          await handleOne(fn, batch[i] as Message<unknown>, ctx)
-        } catch {
+        let outcome = handleOne(fn, batch[i] as Message<unknown>, ctx)
+        if (outcome instanceof Promise) outcome = await outcome
+        if (outcome) {
           failed.push(i)
           if (options.ordered) {
             for (let j = i + 1; j < batch.length; j++) failed.push(j)
@@ -125,7 +150,7 @@ export async function runBatch(
     const worker = async (): Promise<void> => {
       while (next < batch.length) {
         const i = next++
-        await handleOne(fn, batch[i] as Message<unknown>, ctx).catch(() => failed.push(i))
+        if (await handleOne(fn, batch[i] as Message<unknown>, ctx)) failed.push(i)
       }
     }
     await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker))

@@ -2,7 +2,7 @@ import { type Context, disposeContext } from './context.js'
 import type { HttpFunction, HttpSchemas, InvokeFunction } from './define.js'
 import { HttpError, ValidationError } from './errors.js'
 import type { HttpRequest } from './request.js'
-import { type HttpResult, type ResponseParts, bufferBody, json, toResponseParts } from './response.js'
+import { type HttpResult, type ResponseParts, ResponseTooLargeError, bufferBody, json, toResponseParts } from './response.js'
 import { type ValidationIssue, validate } from './schema.js'
 import { runInvoke } from './run-event.js'
 
@@ -23,7 +23,7 @@ export function errorResponse(error: unknown, ctx: Context): ResponseParts {
     for (const k in error.headers) headers[k.toLowerCase()] = error.headers[k] as string
     return { status: error.status, headers, cookies: [], body: JSON.stringify(error.toProblem()) }
   }
-  ctx.log.error('Unhandled error in handler', { error })
+  ctx.log.error(error instanceof ResponseTooLargeError ? error.message : 'Unhandled error in handler', { error })
   return {
     status: 500,
     headers: { 'content-type': PROBLEM },

@@ -1,0 +1,53 @@
+import type { HttpFunction, InvokeFunction } from '@faasade/core'
+import { type HttpRequest, ResponseTooLargeError, errorResponse, runHttp } from '@faasade/core/adapter'
+import type { Context as LambdaContext } from 'aws-lambda'
+import { fromAwsContext } from '../context.js'
+import type { AwsTrigger } from '../detect.js'
+import { malformed } from '../reject.js'
+import { alb } from './alb.js'
+import { apiGatewayV1 } from './apigw-v1.js'
+import { apiGatewayV2 } from './apigw-v2.js'
+import { type FrontDoor, MAX_BUFFERED_BYTES, isTooLarge } from './front-door.js'
+
+const FRONT_DOORS: Partial<Record<AwsTrigger, FrontDoor>> = {
+  'rest-api': apiGatewayV1,
+  'http-api-v1': apiGatewayV1,
+  'http-api-v2': apiGatewayV2,
+  'function-url': apiGatewayV2,
+  alb,
+}
+
+const BUFFERED = { maxResponseBytes: MAX_BUFFERED_BYTES } as const
+
+/** The front door that serves a trigger, if it is an HTTP one. */
+export const frontDoorFor = (trigger: AwsTrigger): FrontDoor | undefined => FRONT_DOORS[trigger]
+
+/** The normalized request; an event that breaks its own envelope's rules is a clear error, not a TypeError. */
+export function requestOf(door: FrontDoor, event: unknown, trigger: AwsTrigger): HttpRequest {
+  try {
+    return door.toRequest(event)
+  } catch (error) {
+    throw malformed(trigger, error)
+  }
+}
+
+/**
+ * Serves one buffered HTTP invocation: core runs the function (never throws), the front door writes the
+ * native result. A body past Lambda's 6 MB buffered limit becomes a 500 problem and a log line.
+ */
+export async function serveHttp(
+  fn: HttpFunction<any> | InvokeFunction<any, any>,
+  door: FrontDoor,
+  trigger: AwsTrigger,
+  event: unknown,
+  native: LambdaContext,
+): Promise<unknown> {
+  const req = requestOf(door, event, trigger)
+  const ctx = fromAwsContext(native, door.requestId(event))
+  const parts = await runHttp(fn, req, ctx, BUFFERED)
+  const result = door.toResult(parts, event, ctx)
+  if (typeof result.body === 'string' && isTooLarge(result.body)) {
+    return door.toResult(errorResponse(new ResponseTooLargeError(MAX_BUFFERED_BYTES), ctx), event, ctx)
+  }
+  return result
+}

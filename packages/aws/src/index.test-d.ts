@@ -1,0 +1,51 @@
+import { events, http, invoke, json, messages, objects, schedule } from '@faasade/core'
+import type { APIGatewayProxyEventV2, Context as LambdaContext, S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda'
+import { describe, expectTypeOf, it } from 'vitest'
+import { z } from 'zod'
+import type { LambdaHttpEvent, LambdaHttpResult, LambdaMessagesEvent, StreamingLambdaHandler } from './index.js'
+import { lambda } from './index.js'
+import { apiGatewayV2, invokeLambda, s3, sqs } from './testing.js'
+
+describe('handler types follow the function kind', () => {
+  it('http: (event, context) => Promise<front-door result>, exactly two parameters', () => {
+    const handler = lambda(http(() => json({ ok: true })))
+    expectTypeOf(handler).parameters.toEqualTypeOf<[LambdaHttpEvent, LambdaContext]>()
+    expectTypeOf(handler).returns.resolves.toEqualTypeOf<LambdaHttpResult>()
+  })
+
+  it('http with streaming: a streaming handler or (no awslambda global) a buffered one', () => {
+    const handler = lambda(http(() => json({})), { streaming: true })
+    expectTypeOf(handler).toEqualTypeOf<StreamingLambdaHandler | ((event: LambdaHttpEvent, context: LambdaContext) => Promise<LambdaHttpResult>)>()
+  })
+
+  it('messages: the partial batch response (or nothing, for SNS)', () => {
+    const handler = lambda(messages(() => {}))
+    expectTypeOf(handler).parameters.toEqualTypeOf<[LambdaMessagesEvent, LambdaContext]>()
+    expectTypeOf(handler).returns.resolves.toEqualTypeOf<SQSBatchResponse | void>()
+  })
+
+  it('objects, schedule, events: nothing returned', () => {
+    expectTypeOf(lambda(objects(() => {}))).parameters.toEqualTypeOf<[S3Event, LambdaContext]>()
+    expectTypeOf(lambda(schedule(() => {}))).returns.resolves.toEqualTypeOf<void>()
+    expectTypeOf(lambda(events(() => {}))).returns.resolves.toEqualTypeOf<void>()
+  })
+
+  it('invoke: any payload in, the handler result out', () => {
+    const handler = lambda(invoke({ input: z.object({ n: z.number() }), handler: ({ n }) => ({ doubled: n * 2 }) }))
+    expectTypeOf(handler).parameters.toEqualTypeOf<[unknown, LambdaContext]>()
+    expectTypeOf(handler).returns.resolves.toEqualTypeOf<{ doubled: number }>()
+  })
+})
+
+describe('testing helpers are typed with @types/aws-lambda', () => {
+  it('builders return the native event types', () => {
+    expectTypeOf(apiGatewayV2({})).toEqualTypeOf<APIGatewayProxyEventV2>()
+    expectTypeOf(sqs(['x'])).toEqualTypeOf<SQSEvent>()
+    expectTypeOf(s3({ key: 'k' })).toEqualTypeOf<S3Event>()
+  })
+
+  it('invokeLambda returns what the handler returns', () => {
+    expectTypeOf(invokeLambda(lambda(http(() => json({}))), apiGatewayV2({}))).resolves.toEqualTypeOf<LambdaHttpResult>()
+    expectTypeOf(invokeLambda(lambda(messages(() => {})), sqs(['x']))).resolves.toEqualTypeOf<SQSBatchResponse | void>()
+  })
+})
