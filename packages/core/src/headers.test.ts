@@ -42,3 +42,54 @@ describe('HeaderMap', () => {
     expect(h.toMultiRecord()).toEqual({ 'x-a': ['1', '2'] })
   })
 })
+
+describe('HeaderMap over a Fetch Headers', () => {
+  it('answers get/has from the source and indexes it, Set-Cookie kept apart, when iterated or changed', () => {
+    const source = new Headers({ 'Content-Type': 'text/plain' })
+    source.append('set-cookie', 'a=1')
+    source.append('set-cookie', 'b=2')
+    const h = new HeaderMap(source)
+    expect(h.get('content-type')).toBe('text/plain')
+    expect(h.has('CONTENT-TYPE')).toBe(true)
+    expect(h.getSetCookie()).toEqual(['a=1', 'b=2'])
+    h.set('x', '1')
+    expect(h.get('x')).toBe('1')
+    expect(source.has('x')).toBe(false)
+  })
+})
+
+describe('HeaderMap over a Fetch Headers, as Azure hands it over', () => {
+  const make = () =>
+    new HeaderMap(
+      new Headers([
+        ['Accept', 'text/html'],
+        ['X-Tag', 'a'],
+        ['x-tag', 'b'],
+        ['Cookie', 'a=1'],
+      ]),
+    )
+
+  it('get/has are case-insensitive, join repeats, and answer null for an invalid name', () => {
+    const m = make()
+    expect(m.get('ACCEPT')).toBe('text/html')
+    expect(m.get('x-tag')).toBe('a, b')
+    expect(m.has('cookie')).toBe(true)
+    expect(m.has('missing')).toBe(false)
+    expect(m.get('bad header')).toBeNull()
+    expect([...m]).toEqual([
+      ['accept', 'text/html'],
+      ['cookie', 'a=1'],
+      ['x-tag', 'a, b'],
+    ])
+  })
+
+  it('after a change every read sees it', () => {
+    const m = make()
+    m.set('Accept', 'application/json')
+    m.append('x-new', '1')
+    m.delete('cookie')
+    expect(m.get('accept')).toBe('application/json')
+    expect(m.get('x-new')).toBe('1')
+    expect(m.has('cookie')).toBe(false)
+  })
+})

@@ -4,6 +4,20 @@ export type HeaderSource =
   | Iterable<readonly [string, string]>
   | { forEach(cb: (value: string, name: string) => void): void }
 
+interface FetchHeaders {
+  get(name: string): string | null
+  has(name: string): boolean
+  forEach(cb: (value: string, name: string) => void): void
+  getSetCookie?(): string[]
+}
+
+const isFetchHeaders = (s: unknown): s is FetchHeaders =>
+  typeof s === 'object' &&
+  s !== null &&
+  typeof (s as FetchHeaders).get === 'function' &&
+  typeof (s as FetchHeaders).has === 'function' &&
+  typeof (s as FetchHeaders).forEach === 'function'
+
 const hasForEach = (s: object): s is { forEach(cb: (value: string, name: string) => void): void } =>
   typeof (s as { forEach?: unknown }).forEach === 'function' && !Array.isArray(s)
 
@@ -18,6 +32,8 @@ export class HeaderMap implements Iterable<[string, string]> {
   #map: Map<string, string[]> | undefined
 
   /** `lowercased: true` promises a record whose names are already lower case with single values (a fast path). */
+  #fetch: FetchHeaders | undefined
+
   constructor(init?: HeaderSource | HeaderMap, options?: { lowercased?: boolean }) {
     if (init instanceof HeaderMap) {
       this.#map = new Map([...init.#index()].map(([k, v]) => [k, [...v]]))
@@ -25,6 +41,8 @@ export class HeaderMap implements Iterable<[string, string]> {
     } else {
       this.#source = init
       this.#lowercased = options?.lowercased === true
+      // A Fetch Headers answers get/has itself, far cheaper than copying it into an index first.
+      if (isFetchHeaders(init)) this.#fetch = init
     }
   }
 
@@ -45,15 +63,30 @@ export class HeaderMap implements Iterable<[string, string]> {
     const source = this.#source
     if (source) {
       if (Symbol.iterator in source) for (const [k, v] of source as Iterable<readonly [string, string]>) add(k, v)
-      else if (hasForEach(source)) source.forEach((v, k) => add(k, v))
+      else if (isFetchHeaders(source)) {
+        source.forEach((v, k) => {
+          if (k !== 'set-cookie') add(k, v)
+        })
+        // Fetch joins repeated Set-Cookie lines; getSetCookie keeps them apart.
+        const cookies = source.getSetCookie?.() ?? (source.has('set-cookie') ? [source.get('set-cookie') as string] : [])
+        if (cookies.length) add('set-cookie', cookies)
+      } else if (hasForEach(source)) source.forEach((v, k) => add(k, v))
       else for (const k in source) add(k, (source as Record<string, unknown>)[k])
     }
     this.#source = undefined
+    this.#fetch = undefined
     this.#map = map
     return map
   }
 
   get(name: string): string | null {
+    if (this.#fetch) {
+      try {
+        return this.#fetch.get(name)
+      } catch {
+        return null // an invalid header name: Fetch throws, a lookup answers "not there"
+      }
+    }
     if (!this.#map && this.#lowercased) {
       const v = (this.#source as Record<string, string | undefined>)[name.toLowerCase()]
       return v ?? null
@@ -72,6 +105,7 @@ export class HeaderMap implements Iterable<[string, string]> {
   }
 
   has(name: string): boolean {
+    if (this.#fetch) return this.get(name) !== null
     if (!this.#map && this.#lowercased) {
       return (this.#source as Record<string, unknown>)[name.toLowerCase()] != null
     }

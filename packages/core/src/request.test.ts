@@ -79,3 +79,14 @@ describe('HttpRequest', () => {
     expect(await web.text()).toBe('payload')
   })
 })
+
+describe('HttpRequest.ip', () => {
+  it('works a lazy address out once', () => {
+    let calls = 0
+    const req = createRequest({ ...base, ip: () => (calls++, '203.0.113.9') })
+    expect(req.ip).toBe('203.0.113.9')
+    expect(req.ip).toBe('203.0.113.9')
+    expect(calls).toBe(1)
+    expect(createRequest({ ...base, ip: '198.51.100.1' }).ip).toBe('198.51.100.1')
+  })
+})

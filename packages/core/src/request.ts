@@ -17,7 +17,8 @@ export interface HttpRequestInit {
   /** Cookie pairs that arrived outside the headers (AWS `cookies[]`); when set, the `cookie` header is ignored. */
   cookies?: readonly string[] | undefined
   body?: BodySource
-  ip?: string | undefined
+  /** Client address, or a thunk that works it out on first read. */
+  ip?: string | (() => string | undefined) | undefined
   params?: Readonly<Record<string, string | undefined>> | undefined
   /** The absolute URL when the platform gives one; otherwise built from Host and X-Forwarded-Proto. */
   url?: string | undefined
@@ -53,13 +54,13 @@ const DEFAULT_LIMIT = 6 * 1024 * 1024
 export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   readonly method: string
   readonly path: string
-  readonly ip: string | undefined
   readonly native: unknown
   /** Route parameters (validated when the function declares a `params` schema). */
   params: T['params']
   /** The body as validated by the function's `body` schema; `undefined` without one. */
   body: T['body']
   #valid: ValidInput<T> | undefined
+  #ip: { value: string | undefined } | undefined
   /** Bodies larger than this are refused with 413; set from the function's `maxBodyBytes`. */
   maxBodyBytes = DEFAULT_LIMIT
 
@@ -75,7 +76,6 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
     this.#init = init
     this.method = init.method.toUpperCase()
     this.path = init.path || '/'
-    this.ip = init.ip
     this.native = init.native
     this.params = (init.params ?? {}) as T['params']
     this.body = undefined as T['body']
@@ -85,6 +85,12 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   get valid(): ValidInput<T> {
     this.#valid ??= { body: this.body, query: undefined, params: this.params, headers: undefined } as ValidInput<T>
     return this.#valid
+  }
+
+  /** The client's address, when the platform tells it. */
+  get ip(): string | undefined {
+    const ip = this.#init.ip
+    return typeof ip === 'function' ? (this.#ip ??= { value: ip() }).value : ip
   }
 
   /** Query parameters with `URLSearchParams` semantics (`get`, `getAll`). */
