@@ -9,4 +9,6 @@ export default defineConfig({
   platform: 'node',
   splitting: true,
   treeshake: true,
+  // import.meta.url (serve's createRequire) in the CommonJS build
+  shims: true,
 })

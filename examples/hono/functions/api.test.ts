@@ -44,7 +44,7 @@ const clouds: Record<string, (r: Req) => Promise<Seen>> = {
     return { status: res.status, type, cookies: cookiePairs(res.cookies), body: bodyOf(res.body, type) }
   },
   async 'azure functions v4'(r) {
-    // As deployed with host.json `extensions.http.routePrefix: ""` (what `faasade build` writes for a mounted app).
+    // As deployed with host.json `extensions.http.routePrefix: ""`; with the default `/api` prefix the app needs `basePath("/api")`.
     const url = new URL(`http://localhost:7071${r.path}`)
     for (const [k, v] of Object.entries(r.query ?? {})) for (const one of [v].flat()) url.searchParams.append(k, one)
     const headers: Record<string, string> = { ...r.headers }
