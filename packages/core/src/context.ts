@@ -20,6 +20,7 @@ export interface Context {
   readonly native: unknown
 }
 
+/** Read lazily: `sink`, `logFields` and `signal` are first looked at when the handler logs or reads `ctx.signal`. */
 export interface ContextInit {
   provider: Provider
   requestId: string

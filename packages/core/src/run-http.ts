@@ -75,6 +75,7 @@ export async function runHttp(
   ctx: Context,
   options: RunHttpOptions = {},
 ): Promise<ResponseParts> {
+  let streaming = false
   try {
     const limit = (fn.kind === 'http' && fn.options.maxBodyBytes) || req.maxBodyBytes
     req.maxBodyBytes = limit
@@ -91,13 +92,37 @@ export async function runHttp(
       result = returned instanceof Promise ? await returned : returned
     }
     const parts = toResponseParts(result)
-    if (options.stream || parts.body === null || typeof parts.body === 'string' || parts.body instanceof Uint8Array) {
-      return parts
-    }
-    return await bufferBody(parts, options.maxResponseBytes)
+    const body = parts.body
+    if (body === null || typeof body === 'string' || body instanceof Uint8Array) return parts
+    if (!options.stream) return await bufferBody(parts, options.maxResponseBytes)
+    streaming = true
+    return { ...parts, body: disposeWhenDone(body, ctx) }
   } catch (error) {
     return errorResponse(error, ctx)
   } finally {
-    disposeContext(ctx)
+    if (!streaming) disposeContext(ctx)
   }
+}
+
+// A streamed body outlives runHttp: the context (and the deadline behind ctx.signal) lives until it ends.
+function disposeWhenDone(body: ReadableStream<Uint8Array>, ctx: Context): ReadableStream<Uint8Array> {
+  const reader = body.getReader()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await reader.read()
+        if (done) {
+          disposeContext(ctx)
+          controller.close()
+        } else controller.enqueue(value)
+      } catch (error) {
+        disposeContext(ctx)
+        controller.error(error)
+      }
+    },
+    async cancel(reason) {
+      disposeContext(ctx)
+      await reader.cancel(reason)
+    },
+  })
 }
