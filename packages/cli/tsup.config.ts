@@ -1,13 +1,8 @@
-import { defineConfig } from 'tsup'
+import { packageBuild } from '../../tsup.base.js'
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/bin.ts'],
-  format: ['esm', 'cjs'],
+export default packageBuild(['src/index.ts', 'src/bin.ts'], {
   dts: { entry: 'src/index.ts' },
-  clean: true,
-  target: 'node20',
-  platform: 'node',
   // The CommonJS build reads its own location through import.meta.url (to find the packages it ships).
   shims: true,
-  splitting: true,
+  treeshake: false,
 })
