@@ -43,3 +43,14 @@ describe('Context', () => {
     expect(make().coldStart).toBe(false)
   })
 })
+
+describe('Context.deadline given lazily', () => {
+  it('asks the platform once, when first read', () => {
+    let asked = 0
+    const ctx = createContext({ provider: 'aws', requestId: 'r', functionName: 'f', sink: () => {}, native: null, deadline: () => (asked++, 12345) })
+    expect(asked).toBe(0)
+    expect(ctx.deadline).toBe(12345)
+    expect(ctx.deadline).toBe(12345)
+    expect(asked).toBe(1)
+  })
+})

@@ -25,7 +25,8 @@ export interface ContextInit {
   provider: Provider
   requestId: string
   functionName: string
-  deadline?: number | undefined
+  /** Epoch ms, or a function giving it, called only if the handler asks (reading the clock is not free). */
+  deadline?: number | (() => number | undefined) | undefined
   /** Where logs go. */
   sink: LogSink
   /** Fields on every log record of this invocation (a second request id, a trace id). */
@@ -50,10 +51,10 @@ class InvocationContext implements Context {
   readonly provider: Provider
   readonly requestId: string
   readonly functionName: string
-  readonly deadline: number | undefined
   readonly coldStart: boolean
   readonly native: unknown
   #init: ContextInit
+  #deadline: ContextInit['deadline']
   #log: Logger | undefined
   #controller: AbortController | undefined
   #timer: ReturnType<typeof setTimeout> | undefined
@@ -63,9 +64,15 @@ class InvocationContext implements Context {
     this.provider = init.provider
     this.requestId = init.requestId
     this.functionName = init.functionName
-    this.deadline = init.deadline
+    this.#deadline = init.deadline
     this.native = init.native
     this.coldStart = takeColdStart()
+  }
+
+  get deadline(): number | undefined {
+    const d = this.#deadline
+    if (typeof d !== 'function') return d
+    return (this.#deadline = d())
   }
 
   remainingMs(): number {

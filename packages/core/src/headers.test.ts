@@ -93,3 +93,12 @@ describe('HeaderMap over a Fetch Headers, as Azure hands it over', () => {
     expect(m.has('cookie')).toBe(false)
   })
 })
+
+describe('HeaderMap over a mixed-case record (REST API, ALB)', () => {
+  it('answers the first reads by scanning, with the same result as the index', () => {
+    const record = { Accept: 'a', 'X-Multi': ['1', '2'], 'x-multi': '3', Empty: undefined }
+    const h = new HeaderMap(record)
+    const reads = ['accept', 'X-MULTI', 'empty', 'missing', 'ACCEPT', 'x-multi']
+    expect(reads.map((n) => h.get(n))).toEqual(['a', '1, 2, 3', null, null, 'a', '1, 2, 3'])
+  })
+})

@@ -21,6 +21,24 @@ const isFetchHeaders = (s: unknown): s is FetchHeaders =>
 const hasForEach = (s: object): s is { forEach(cb: (value: string, name: string) => void): void } =>
   typeof (s as { forEach?: unknown }).forEach === 'function' && !Array.isArray(s)
 
+type PlainRecord = Readonly<Record<string, string | readonly string[] | number | undefined | null>>
+
+const isRecord = (s: HeaderSource | undefined): s is PlainRecord =>
+  typeof s === 'object' && s !== null && !(Symbol.iterator in s) && typeof (s as { forEach?: unknown }).forEach !== 'function'
+
+/** Fetch's `get` on a record whose names may be in any case: every matching key's values, joined by ", ". */
+function scanRecord(record: PlainRecord, lower: string): string | null {
+  let out: string | null = null
+  for (const key in record) {
+    if (key.length !== lower.length || key.toLowerCase() !== lower) continue
+    const value = record[key]
+    if (value === undefined || value === null) continue
+    const text = Array.isArray(value) ? value.join(', ') : String(value)
+    out = out === null ? text : `${out}, ${text}`
+  }
+  return out
+}
+
 /**
  * Headers with Fetch semantics (case-insensitive `get`/`has`, `entries` in sorted lower-case order, repeated
  * values joined by ", " except Set-Cookie) that keeps every repeated value (`getAll`) and builds its index only
@@ -30,6 +48,7 @@ export class HeaderMap implements Iterable<[string, string]> {
   #source: HeaderSource | undefined
   #lowercased: boolean
   #map: Map<string, string[]> | undefined
+  #scans = 0
 
   /** `lowercased: true` promises a record whose names are already lower case with single values (a fast path). */
   #fetch: FetchHeaders | undefined
@@ -90,6 +109,11 @@ export class HeaderMap implements Iterable<[string, string]> {
     if (!this.#map && this.#lowercased) {
       const v = (this.#source as Record<string, string | undefined>)[name.toLowerCase()]
       return v ?? null
+    }
+    // A few reads of a plain record (REST API, ALB multi-value) need no index: scan its keys ignoring case.
+    if (!this.#map && this.#scans < 4 && isRecord(this.#source)) {
+      this.#scans++
+      return scanRecord(this.#source, name.toLowerCase())
     }
     const list = this.#index().get(name.toLowerCase())
     return list === undefined ? null : list.join(', ')

@@ -40,3 +40,18 @@ describe('QueryParams', () => {
     expect([...q.keys()]).toEqual(['y'])
   })
 })
+
+describe('QueryParams with the platform-decoded map', () => {
+  it('reads the decoded map only where it is exact, and parses otherwise', () => {
+    const exact = new QueryParams('name=ada&limit=5', { name: 'ada', limit: '5' })
+    expect(exact.get('name')).toBe('ada')
+    // API Gateway joins a repeated name with a comma: the raw string decides.
+    const repeated = new QueryParams('tag=a&tag=b', { tag: 'a,b' })
+    expect(repeated.get('tag')).toBe('a')
+    expect(repeated.getAll('tag')).toEqual(['a', 'b'])
+    // Escapes in the raw string: the map is not trusted at all.
+    const escaped = new QueryParams('q=x%2Cy', { q: 'x,y' })
+    expect(escaped.get('q')).toBe('x,y')
+    expect(new QueryParams('q=a+b', { q: 'wrong' }).get('q')).toBe('a b')
+  })
+})

@@ -1,6 +1,10 @@
 /** What query parameters can be built from: a raw query string (no `?`), pairs, or `URLSearchParams`. */
 export type QuerySource = string | URLSearchParams | Iterable<readonly [string, string]>
 
+// Anything that makes a platform's decoded map differ from URLSearchParams: escapes, '+', or a comma (API Gateway
+// joins a repeated name's values with commas).
+const NOT_PLAIN = /[%+,]/
+
 function decode(part: string): string {
   const spaced = part.includes('+') ? part.replace(/\+/g, ' ') : part
   if (!spaced.includes('%')) return spaced
@@ -15,17 +19,19 @@ function decode(part: string): string {
 function parse(raw: string): [string, string][] {
   const pairs: [string, string][] = []
   if (raw === '') return pairs
+  // Most query strings carry nothing to decode: look once, not twice per name and value.
+  const plain = raw.indexOf('%') < 0 && raw.indexOf('+') < 0
+  const n = raw.length
   let start = raw.charCodeAt(0) === 63 /* ? */ ? 1 : 0
-  while (start <= raw.length) {
+  while (start <= n) {
     let end = raw.indexOf('&', start)
-    if (end < 0) end = raw.length
+    if (end < 0) end = n
     if (end > start) {
       const eq = raw.indexOf('=', start)
-      pairs.push(
-        eq < 0 || eq > end
-          ? [decode(raw.slice(start, end)), '']
-          : [decode(raw.slice(start, eq)), decode(raw.slice(eq + 1, end))],
-      )
+      const bare = eq < 0 || eq > end
+      const name = raw.slice(start, bare ? end : eq)
+      const value = bare ? '' : raw.slice(eq + 1, end)
+      pairs.push(plain ? [name, value] : [decode(name), decode(value)])
     }
     start = end + 1
   }
@@ -40,9 +46,19 @@ export class QueryParams implements Iterable<[string, string]> {
   #raw: string | undefined
   #pairs: [string, string][] | undefined
 
-  constructor(init: QuerySource = '') {
-    if (typeof init === 'string') this.#raw = init
-    else this.#pairs = [...init].map(([k, v]) => [String(k), String(v)] as [string, string])
+  #decoded: Readonly<Record<string, string | undefined>> | undefined
+
+  /**
+   * `decoded`: name → value as the platform decoded them (API Gateway's `queryStringParameters`); `get` reads it
+   * instead of parsing `init` when that is exact: `init` is a raw string without `%`, `+` or `,` in it.
+   */
+  constructor(init: QuerySource = '', decoded?: Readonly<Record<string, string | undefined>> | null) {
+    if (typeof init === 'string') {
+      this.#raw = init
+      if (decoded && !NOT_PLAIN.test(init)) this.#decoded = decoded
+    }
+    // Pairs an adapter built for this request are taken as they are; anything else is copied.
+    else this.#pairs = Array.isArray(init) ? (init as [string, string][]) : [...init].map(([k, v]) => [String(k), String(v)] as [string, string])
   }
 
   #list(): [string, string][] {
@@ -58,7 +74,14 @@ export class QueryParams implements Iterable<[string, string]> {
   }
 
   get(name: string): string | null {
-    for (const [k, v] of this.#list()) if (k === name) return v
+    const known = this.#decoded?.[name]
+    // With no comma in the raw string, a comma in a value can only be API Gateway joining a repeated name.
+    if (known !== undefined && known.indexOf(',') < 0) return known
+    const list = this.#list()
+    for (let i = 0; i < list.length; i++) {
+      const pair = list[i] as [string, string]
+      if (pair[0] === name) return pair[1]
+    }
     return null
   }
 

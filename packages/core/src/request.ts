@@ -11,6 +11,8 @@ export interface HttpRequestInit {
   path: string
   /** Raw query string without `?` (still percent-encoded), ready params or pairs, or a thunk producing them. */
   query?: QuerySource | (() => QuerySource) | undefined
+  /** Query values the platform already decoded (API Gateway's `queryStringParameters`); used by `get` where exact. */
+  decodedQuery?: Readonly<Record<string, string | undefined>> | null | undefined
   headers?: HeaderSource | HeaderMap | undefined
   /** Header names are already lower case and single-valued (HTTP API 2.0, Function URL): a faster path. */
   lowercaseHeaders?: boolean
@@ -50,6 +52,13 @@ export interface ValidInput<T extends RequestTypes> {
 
 const DEFAULT_LIMIT = 6 * 1024 * 1024
 
+function parseBodyJson(text: string): unknown {
+  if (text === '') throw badRequest('The request body is empty; JSON was expected.', { title: 'Malformed JSON' })
+  return parseJson(text, 'request body')
+}
+
+const LOWERCASED = { lowercased: true } as const
+
 /** One normalized HTTP request, the same on every cloud. */
 export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   readonly method: string
@@ -74,7 +83,9 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
 
   constructor(init: HttpRequestInit) {
     this.#init = init
-    this.method = init.method.toUpperCase()
+    const method = init.method
+    // Every platform sends GET/POST upper case already; toUpperCase would still scan and copy.
+    this.method = method === 'GET' || method === 'POST' ? method : method.toUpperCase()
     this.path = init.path || '/'
     this.native = init.native
     this.params = (init.params ?? {}) as T['params']
@@ -97,7 +108,7 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   get query(): QueryParams {
     if (this.#query) return this.#query
     const q = this.#init.query
-    this.#query = new QueryParams(typeof q === 'function' ? q() : q)
+    this.#query = new QueryParams(typeof q === 'function' ? q() : q, this.#init.decodedQuery)
     return this.#query
   }
 
@@ -106,7 +117,7 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
     if (this.#headers) return this.#headers
     const h = this.#init.headers
     this.#headers =
-      h instanceof HeaderMap ? h : new HeaderMap(h, { lowercased: this.#init.lowercaseHeaders === true })
+      h instanceof HeaderMap ? h : new HeaderMap(h, this.#init.lowercaseHeaders === true ? LOWERCASED : undefined)
     return this.#headers
   }
 
@@ -133,6 +144,9 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
 
   /** Declared or known body size in bytes, without reading a streamed body. */
   declaredSize(): number | undefined {
+    const body = this.#init.body
+    // Counting UTF-8 bytes needs no copy of them (Buffer.from(text).length allocated the whole body again).
+    if (typeof body === 'string') return Buffer.byteLength(body)
     const known = knownSize(this.#init.body)
     if (known !== undefined) return known
     const length = this.headers.get('content-length')
@@ -179,10 +193,16 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
 
   /** The body parsed as JSON; an empty or malformed body is a 400 problem. */
   json<J = unknown>(): Promise<J> {
-    return this.text().then((text) => {
-      if (text === '') throw badRequest('The request body is empty; JSON was expected.', { title: 'Malformed JSON' })
-      return parseJson(text, 'request body') as J
-    })
+    const source = this.#init.body
+    // A text body that text() would hand over as is: parse it now, one resolved promise, no reaction.
+    if (this.#text === undefined && (typeof source !== 'string' || source.length > this.maxBodyBytes)) {
+      return this.text().then((text) => parseBodyJson(text) as J)
+    }
+    try {
+      return Promise.resolve(parseBodyJson(this.#text ?? (source as string)) as J)
+    } catch (error) {
+      return Promise.reject(error)
+    }
   }
 
   /** This request as a Web `Request` (for Fetch-style code). */

@@ -15,17 +15,17 @@ function hasKeys(record: object): boolean {
  * multi-value map wins when present (the console's test events send only the single map).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
  */
-export function fromV1Query(multi: MultiQueryMap, single: QueryMap): URLSearchParams {
-  const params = new URLSearchParams()
+export function fromV1Query(multi: MultiQueryMap, single: QueryMap): [string, string][] {
+  const pairs: [string, string][] = []
   if (multi && hasKeys(multi)) {
-    for (const key in multi) for (const value of multi[key] ?? []) params.append(key, value)
+    for (const key in multi) for (const value of multi[key] ?? []) pairs.push([key, value])
   } else if (single) {
     for (const key in single) {
       const value = single[key]
-      if (value !== undefined && value !== null) params.append(key, value)
+      if (value !== undefined && value !== null) pairs.push([key, value])
     }
   }
-  return params
+  return pairs
 }
 
 /**

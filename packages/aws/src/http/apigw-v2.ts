@@ -29,6 +29,7 @@ export const apiGatewayV2: FrontDoor<APIGatewayProxyEventV2, APIGatewayProxyStru
       method: http.method,
       path: event.rawPath ?? http.path,
       query: event.rawQueryString ?? undefined,
+      decodedQuery: event.queryStringParameters,
       headers: headersOf(event),
       lowercaseHeaders: true,
       cookies: event.cookies ?? undefined,

@@ -35,19 +35,26 @@ export function requestOf(door: FrontDoor, event: unknown, trigger: AwsTrigger):
  * Serves one buffered HTTP invocation: core runs the function (never throws), the front door writes the
  * native result. A body past Lambda's 6 MB buffered limit becomes a 500 problem and a log line.
  */
-export async function serveHttp(
+export function serveHttp(
   fn: HttpFunction<any> | InvokeFunction<any, any>,
   door: FrontDoor,
   trigger: AwsTrigger,
   event: unknown,
   native: LambdaContext,
 ): Promise<unknown> {
-  const req = requestOf(door, event, trigger)
-  const ctx = fromAwsContext(native, door.requestId(event))
-  const parts = await runHttp(fn, req, ctx, BUFFERED)
-  const result = door.toResult(parts, event, ctx)
-  if (typeof result.body === 'string' && isTooLarge(result.body)) {
-    return door.toResult(errorResponse(new ResponseTooLargeError(MAX_BUFFERED_BYTES), ctx), event, ctx)
+  let req: HttpRequest
+  try {
+    req = requestOf(door, event, trigger)
+  } catch (error) {
+    return Promise.reject(error)
   }
-  return result
+  const ctx = fromAwsContext(native, door.requestId(event))
+  // One promise reaction instead of a suspended async frame per invocation.
+  return runHttp(fn, req, ctx, BUFFERED).then((parts) => {
+    const result = door.toResult(parts, event, ctx)
+    if (typeof result.body === 'string' && isTooLarge(result.body)) {
+      return door.toResult(errorResponse(new ResponseTooLargeError(MAX_BUFFERED_BYTES), ctx), event, ctx)
+    }
+    return result
+  })
 }

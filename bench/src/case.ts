@@ -1,0 +1,43 @@
+/** What a benchmark case is: the same input handed to a raw floor, to faasade and to the peers. */
+
+export type Role = 'floor' | 'faasade' | 'peer'
+
+/** One ready-to-call invocation (the handler was built once, as at a cold start) and how to release it. */
+export interface Invoker {
+  invoke: () => Promise<unknown>
+  close?: () => Promise<void>
+}
+
+export interface Variant {
+  /** `raw`, `faasade`, `hono`, `middy`, `serverless-http`, … */
+  name: string
+  role: Role
+  /** Builds the handler; may throw when the library is not there yet (faasade adapters in progress). */
+  build: () => Promise<Invoker>
+  /** A peer's known wrong answer for this input: what it answers instead of the floor's outcome, and why. */
+  deviation?: { reason: string; outcome: (floor: Outcome) => Outcome }
+}
+
+/** What every variant must agree on for the same input (transport details such as header order aside). */
+export type Outcome =
+  | { status: number; type: string | null; cookies: string[]; body: unknown }
+  | { failures: string[] }
+
+export type Target =
+  /** faasade ns/op at most `max` times the floor's. */
+  | { kind: 'ratio'; max: number }
+  /** faasade at most `max` ns per item over the floor. */
+  | { kind: 'per-item'; max: number }
+
+export interface Case {
+  id: string
+  title: string
+  /** Items per invocation (SQS messages), for per-item overhead. */
+  items?: number
+  /** Rounds as a multiple of `--rounds`, for cases whose rounds scatter (undici- and socket-bound ones). */
+  roundsFactor?: number
+  target?: Target
+  variants: Variant[]
+  /** Reads a variant's native result into an `Outcome`. */
+  read: (result: unknown) => Outcome | Promise<Outcome>
+}

@@ -1,0 +1,3 @@
+// Everything hono and hono/aws-lambda export.
+export * from 'hono'
+export * from 'hono/aws-lambda'

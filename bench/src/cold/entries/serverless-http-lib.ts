@@ -1,0 +1,2 @@
+// serverless-http.
+export { default as serverless } from 'serverless-http'
