@@ -36,6 +36,11 @@ export interface Case {
   items?: number
   /** Rounds as a multiple of `--rounds`, for cases whose rounds scatter (undici- and socket-bound ones). */
   roundsFactor?: number
+  /**
+   * Measure each variant in a process of its own. For garbage-heavy cases (undici objects on Azure) the heap one
+   * variant leaves behind is collected on the next one's time, which scattered rounds by ±50%.
+   */
+  isolate?: boolean
   target?: Target
   variants: Variant[]
   /** Reads a variant's native result into an `Outcome`. */

@@ -33,6 +33,7 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     worker: { type: 'string' },
     round: { type: 'string', default: '0' },
+    variant: { type: 'string' },
     seconds: { type: 'string', default: '5' },
   },
 })
@@ -45,7 +46,8 @@ if (values.worker) {
   const c = cases.find((k) => k.id === values.worker)
   if (!c) throw new Error(`no case ${values.worker}`)
   const clock = values.clock === 'wall' ? 'wall' : 'cpu'
-  const result = await measureRound(c, Number(values.round), { clock, minMs: Number(values['min-ms']) })
+  const variant = values.variant === undefined ? undefined : Number(values.variant)
+  const result = await measureRound(c, Number(values.round), { clock, minMs: Number(values['min-ms']), variant })
   process.stdout.write(`${JSON.stringify(result)}\n`)
   process.exit(0)
 }

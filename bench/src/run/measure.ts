@@ -68,12 +68,17 @@ function batchSize(nsPerCall: number): number {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /** In a worker: builds every variant (plus three warm-up calls each), then measures them in rotated order. */
-export async function measureRound(c: Case, round: number, options: Pick<MeasureOptions, 'clock' | 'minMs'>): Promise<RoundResult> {
+export async function measureRound(
+  c: Case,
+  round: number,
+  options: Pick<MeasureOptions, 'clock' | 'minMs'> & { variant?: number },
+): Promise<RoundResult> {
   const out: RoundResult = { caseId: c.id, variants: c.variants.map((v) => ({ variant: v.name, role: v.role })) }
   const invokers: (Invoker | undefined)[] = []
   const batches: number[] = []
   try {
     for (const [i, v] of c.variants.entries()) {
+      if (options.variant !== undefined && i !== options.variant) continue
       try {
         const invoker = await v.build()
         // Warm up until the code is optimized (≥ 200 calls and ≥ 60 ms), so mitata sizes its batches on the
@@ -135,21 +140,26 @@ export function measureAll(cases: readonly Case[], options: MeasureOptions & { s
   for (let r = 0; r < most; r++) {
     for (const [ci, c] of cases.entries()) {
       if (r >= (c.roundsFactor ?? 1) * options.rounds) continue
-      const args = ['--expose-gc', options.script, `--worker=${c.id}`, `--round=${r}`, `--min-ms=${options.minMs}`, `--clock=${options.clock ?? 'cpu'}`]
-      const p = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 300_000, maxBuffer: 16 * 1024 * 1024 })
-      const last = p.stdout?.trim().split('\n').pop() ?? ''
-      let round: RoundResult | undefined
-      try {
-        round = JSON.parse(last) as RoundResult
-      } catch {
-        const why = `worker failed (${p.status ?? p.signal ?? p.error?.message}): ${(p.stderr || '').split('\n').slice(-4).join(' ')}`
-        for (const v of (results[ci] as CaseTiming).variants) v.error ??= why
-        continue
-      }
-      for (const [vi, v] of round.variants.entries()) {
-        const t = (results[ci] as CaseTiming).variants[vi] as VariantTiming
-        if (v.ns !== undefined) t.rounds.push(v.ns)
-        else t.error ??= v.error ?? 'not measured'
+      const base = ['--expose-gc', options.script, `--worker=${c.id}`, `--round=${r}`, `--min-ms=${options.minMs}`, `--clock=${options.clock ?? 'cpu'}`]
+      // Isolated cases: one process per variant, in the round's rotated order.
+      const runs = c.isolate ? rotate([...c.variants.keys()], r).map((i) => [...base, `--variant=${i}`]) : [base]
+      for (const args of runs) {
+        const p = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 300_000, maxBuffer: 16 * 1024 * 1024 })
+        const last = p.stdout?.trim().split('\n').pop() ?? ''
+        let round: RoundResult | undefined
+        try {
+          round = JSON.parse(last) as RoundResult
+        } catch {
+          const why = `worker failed (${p.status ?? p.signal ?? p.error?.message}): ${(p.stderr || '').split('\n').slice(-4).join(' ')}`
+          for (const v of (results[ci] as CaseTiming).variants) v.error ??= why
+          continue
+        }
+        for (const [vi, v] of round.variants.entries()) {
+          const t = (results[ci] as CaseTiming).variants[vi] as VariantTiming
+          if (v.ns !== undefined) t.rounds.push(v.ns)
+          else if (!c.isolate) t.error ??= v.error ?? 'not measured'
+          else if (v.error) t.error ??= v.error
+        }
       }
     }
     options.onProgress?.(`round ${r + 1}/${most} done`)
