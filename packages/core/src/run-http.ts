@@ -1,6 +1,6 @@
 import { type Context, disposeContext } from './context.js'
 import type { HttpFunction, HttpSchemas, InvokeFunction } from './define.js'
-import { HttpError, ValidationError } from './errors.js'
+import { HttpError, type HttpErrorOptions, ValidationError } from './errors.js'
 import type { HttpRequest } from './request.js'
 import { type HttpResult, type ResponseParts, ResponseTooLargeError, bufferBody, json, toResponseParts } from './response.js'
 import { type ValidationIssue, validate } from './schema.js'
@@ -15,21 +15,25 @@ export interface RunHttpOptions {
 
 const PROBLEM = 'application/problem+json'
 
+function problemOf(error: HttpError): ResponseParts {
+  const headers: Record<string, string> = { 'content-type': PROBLEM }
+  for (const k in error.headers) headers[k.toLowerCase()] = error.headers[k] as string
+  return { status: error.status, headers, cookies: [], body: JSON.stringify(error.toProblem()) }
+}
+
+/** A problem+json response, logging nothing (for adapters answering before or after a function ran). */
+export function problemResponse(status: number, detail?: string, options?: HttpErrorOptions): ResponseParts {
+  return problemOf(new HttpError(status, detail, options))
+}
+
 /** The problem+json response for an error: HttpErrors say what went wrong; anything else is a generic 500. */
 export function errorResponse(error: unknown, ctx: Context): ResponseParts {
   if (error instanceof HttpError) {
     if (error.status >= 500) ctx.log.error(error.message, { error })
-    const headers: Record<string, string> = { 'content-type': PROBLEM }
-    for (const k in error.headers) headers[k.toLowerCase()] = error.headers[k] as string
-    return { status: error.status, headers, cookies: [], body: JSON.stringify(error.toProblem()) }
+    return problemOf(error)
   }
   ctx.log.error(error instanceof ResponseTooLargeError ? error.message : 'Unhandled error in handler', { error })
-  return {
-    status: 500,
-    headers: { 'content-type': PROBLEM },
-    cookies: [],
-    body: JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }),
-  }
+  return problemResponse(500)
 }
 
 async function bodyForSchema(req: HttpRequest<any>): Promise<unknown> {

@@ -5,7 +5,7 @@ import { eventInvocation, gcpContext } from './context.js'
 import { type Delivery, detect, eventIdOf, isObject } from './detect.js'
 import { type EventKindFunction, type Run, prepare } from './dispatch.js'
 import { httpInvocation } from './http/handler.js'
-import { problem } from './http/problem.js'
+import { problemResponse } from '@faasade/core/adapter'
 import { sendParts } from './http/response.js'
 import type { Runtime } from './runtime.js'
 import { asObject, str } from './triggers/values.js'
@@ -106,13 +106,13 @@ export function eventHttpHandler(fn: EventKindFunction, rt: Runtime): GcpHttpHan
       run = prepareOrLog(fn, d, body, ctx)
     } catch (error) {
       // A shape nobody recognises is the sender's fault (400); a wiring mistake is ours (500). Both are redelivered.
-      parts = error instanceof UnknownEventError ? problem(400, error.message, 'Unrecognised event') : problem(500)
+      parts = error instanceof UnknownEventError ? problemResponse(400, error.message, { title: 'Unrecognised event' }) : problemResponse(500)
     }
     if (run) {
       try {
         await run(ctx)
       } catch {
-        parts = problem(500, 'The event was not processed; it will be redelivered.')
+        parts = problemResponse(500, 'The event was not processed; it will be redelivered.')
       }
     }
     await sendParts(res, parts, ctx)

@@ -1,18 +1,12 @@
 import type { HttpRequest as AzureHttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions'
 import type { Context, HttpFunction, InvokeFunction } from '@faasade/core'
 import { KindMismatchError } from '@faasade/core'
-import { errorResponse, runHttp } from '@faasade/core/adapter'
+import { errorResponse, problemResponse, runHttp } from '@faasade/core/adapter'
 import { type AzureOptions, toContext } from '../context.js'
 import { TRIGGER_NAMES, detectTrigger } from '../detect.js'
 import { isStreamingEnabled } from '../stream.js'
 import { fromAzureRequest } from './request.js'
 import { toAzureResponse } from './response.js'
-
-const GENERIC_500: HttpResponseInit = {
-  status: 500,
-  headers: { 'content-type': 'application/problem+json' },
-  body: '{"type":"about:blank","title":"Internal Server Error","status":500}',
-}
 
 /**
  * Answers an error with an explicit problem response. An HTTP handler must never throw to the host: some Core
@@ -24,7 +18,7 @@ export function failHttp(error: unknown, context: InvocationContext, ctx: Contex
   try {
     context.error(`faasade: request failed before the handler ran: ${(error as Error)?.stack ?? String(error)}`)
   } catch {}
-  return { ...GENERIC_500 }
+  return toAzureResponse(problemResponse(500))
 }
 
 const STREAM = { stream: true } as const

@@ -1,6 +1,6 @@
 import type { Response } from '@google-cloud/functions-framework'
 import type { Context, ResponseParts } from '@faasade/core/adapter'
-import { problem } from './problem.js'
+import { problemResponse } from '@faasade/core/adapter'
 
 function drained(res: Response): Promise<void> {
   return new Promise((resolve) => {
@@ -32,7 +32,7 @@ async function pipe(res: Response, body: ReadableStream<Uint8Array>, ctx: Contex
     ctx.log.error('The response stream failed', { error })
     // Before the first chunk the status can still change; after it, a cut connection tells the client.
     if (res.headersSent) res.destroy(error as Error)
-    else writeParts(res, problem(500))
+    else writeParts(res, problemResponse(500))
   } finally {
     res.off('close', onClose)
   }
@@ -64,7 +64,7 @@ export function sendParts(res: Response, parts: ResponseParts, ctx: Context): Pr
     // A status or header Node refuses (out-of-range status, control characters in a value).
     ctx.log.error('The response could not be sent', { error })
     if (res.headersSent) res.destroy(error as Error)
-    else writeParts(res, problem(500))
+    else writeParts(res, problemResponse(500))
   }
   return undefined
 }
