@@ -1,7 +1,8 @@
 import { type CloudEvent, events, messages, objects } from '@faasade/core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { captureLogs } from '../../test/logs.js'
+import { type Sig, servedUnderEverySignature } from '../../test/signatures.js'
 import {
   type TestServer,
   cloudEvent,
@@ -18,17 +19,9 @@ const recorder = events(async (e) => {
   seen.push(e)
 })
 
-type Sig = 'cloudevent' | 'http' | 'event'
 
 describe('any CloudEvent → events functions, through the Functions Framework', () => {
-  const servers = {} as Record<Sig, TestServer>
-  beforeAll(async () => {
-    servers.cloudevent = await serve(recorder)
-    servers.http = await serve(recorder, { signature: 'http' })
-    servers.event = await serve(recorder, { signature: 'event' })
-  })
-  afterAll(() => Promise.all(Object.values(servers).map((s) => s.close())))
-  beforeEach(() => {
+  const servers = servedUnderEverySignature(recorder, () => {
     seen.length = 0
   })
 

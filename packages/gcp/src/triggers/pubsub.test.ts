@@ -1,8 +1,9 @@
 import { messages } from '@faasade/core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { fixture, rawRequest } from '../../test/fixtures.js'
 import { captureLogs } from '../../test/logs.js'
+import { type Sig, servedUnderEverySignature } from '../../test/signatures.js'
 import {
   type NativeRequest,
   type TestServer,
@@ -58,7 +59,6 @@ const post = (source: string, variant: string): NativeRequest => httpRequest({ m
 const TEST_MESSAGE_3 = { text: 'test message 3', attributes: { attr1: 'attr1-value' } }
 const BYTES_1234 = { bytes: [1, 2, 3, 4], attributes: {} }
 
-type Sig = 'cloudevent' | 'http' | 'event'
 // Every GCP Pub/Sub fixture, through every signature that receives it on GCP.
 const rows: [string, () => NativeRequest, Sig[], Partial<Seen> & { ceId?: string }][] = [
   ['cloudevent-pubsub/conformance-binary-mode-request (RAW HTTP)', () => rawRequest('cloudevent-pubsub', 'conformance-binary-mode-request'), ['cloudevent', 'http', 'event'], { id: 'aaaaaa-1111-bbbb-2222-cccccccccccc', publishedAt: '2020-09-29T11:32:00.123Z', ...TEST_MESSAGE_3 }],
@@ -77,14 +77,7 @@ const rows: [string, () => NativeRequest, Sig[], Partial<Seen> & { ceId?: string
 ]
 
 describe('Pub/Sub deliveries → messages functions, through the Functions Framework', () => {
-  const servers = {} as Record<Sig, TestServer>
-  beforeAll(async () => {
-    servers.cloudevent = await serve(recorder)
-    servers.http = await serve(recorder, { signature: 'http' })
-    servers.event = await serve(recorder, { signature: 'event' })
-  })
-  afterAll(() => Promise.all(Object.values(servers).map((s) => s.close())))
-  beforeEach(() => {
+  const servers = servedUnderEverySignature(recorder, () => {
     seen.length = 0
   })
 

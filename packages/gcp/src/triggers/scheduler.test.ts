@@ -1,25 +1,18 @@
 import { type ScheduleEvent, schedule } from '@faasade/core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fixture } from '../../test/fixtures.js'
 import { captureLogs } from '../../test/logs.js'
-import { type TestServer, cloudEvent, pubsubCloudEvent, pubsubPush, schedulerJob, serve, storageCloudEvent } from '../testing.js'
+import { type Sig, servedUnderEverySignature } from '../../test/signatures.js'
+import { cloudEvent, pubsubCloudEvent, pubsubPush, schedulerJob, storageCloudEvent } from '../testing.js'
 
 const seen: (Omit<ScheduleEvent, 'scheduledAt'> & { scheduledAt: string })[] = []
 const recorder = schedule(async (e) => {
   seen.push({ ...e, scheduledAt: e.scheduledAt.toISOString() })
 })
 
-type Sig = 'cloudevent' | 'http' | 'event'
 
 describe('Cloud Scheduler → schedule functions, through the Functions Framework', () => {
-  const servers = {} as Record<Sig, TestServer>
-  beforeAll(async () => {
-    servers.cloudevent = await serve(recorder)
-    servers.http = await serve(recorder, { signature: 'http' })
-    servers.event = await serve(recorder, { signature: 'event' })
-  })
-  afterAll(() => Promise.all(Object.values(servers).map((s) => s.close())))
-  beforeEach(() => {
+  const servers = servedUnderEverySignature(recorder, () => {
     seen.length = 0
   })
 

@@ -1,8 +1,9 @@
 import { type ObjectEvent, objects } from '@faasade/core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fixture } from '../../test/fixtures.js'
 import { captureLogs } from '../../test/logs.js'
-import { type NativeRequest, type TestServer, cloudEvent, httpRequest, legacyStorageEvent, serve, storageCloudEvent } from '../testing.js'
+import { type Sig, servedUnderEverySignature } from '../../test/signatures.js'
+import { type NativeRequest, cloudEvent, httpRequest, legacyStorageEvent, storageCloudEvent } from '../testing.js'
 
 type Seen = Omit<ObjectEvent, 'native' | 'time'> & { time: string | undefined }
 const seen: Seen[] = []
@@ -25,7 +26,6 @@ const structured = (variant: string): NativeRequest =>
   httpRequest({ method: 'POST', headers: { 'content-type': 'application/cloudevents+json' }, body: JSON.stringify(fixture('cloudevent-storage', variant)) })
 const post = (variant: string): NativeRequest => httpRequest({ method: 'POST', body: fixture('legacy-storage', variant) })
 
-type Sig = 'cloudevent' | 'http' | 'event'
 const ALL: Sig[] = ['cloudevent', 'http', 'event']
 const TEST_CS = { bucket: 'some-bucket', key: 'folder/Test.cs', size: 352, etag: 'CNHZkbuF/ugCEAE=', contentType: 'text/plain' }
 
@@ -40,14 +40,7 @@ const rows: [string, () => NativeRequest, Partial<Seen>][] = [
 ]
 
 describe('Cloud Storage deliveries → objects functions, through the Functions Framework', () => {
-  const servers = {} as Record<Sig, TestServer>
-  beforeAll(async () => {
-    servers.cloudevent = await serve(recorder)
-    servers.http = await serve(recorder, { signature: 'http' })
-    servers.event = await serve(recorder, { signature: 'event' })
-  })
-  afterAll(() => Promise.all(Object.values(servers).map((s) => s.close())))
-  beforeEach(() => {
+  const servers = servedUnderEverySignature(recorder, () => {
     seen.length = 0
   })
 
