@@ -153,6 +153,15 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
     return length === null ? undefined : Number(length)
   }
 
+  /** Whether the body is known, before reading it, to be larger than `maxBodyBytes`. */
+  exceedsLimit(): boolean {
+    const body = this.#init.body
+    // A UTF-8 string takes at most 3 bytes per UTF-16 unit: most bodies are cleared without counting.
+    if (typeof body === 'string' && body.length * 3 <= this.maxBodyBytes) return false
+    const size = this.declaredSize()
+    return size !== undefined && size > this.maxBodyBytes
+  }
+
   /** The body bytes (read once, then cached); larger than `maxBodyBytes` is a 413. */
   bytes(): Promise<Uint8Array> {
     if (this.#bytes) return Promise.resolve(this.#bytes)

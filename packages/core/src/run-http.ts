@@ -83,8 +83,7 @@ export async function runHttp(
   try {
     const limit = (fn.kind === 'http' && fn.options.maxBodyBytes) || req.maxBodyBytes
     req.maxBodyBytes = limit
-    const size = req.declaredSize()
-    if (size !== undefined && size > limit) {
+    if (req.exceedsLimit()) {
       throw new HttpError(413, `The request body is larger than the ${limit}-byte limit.`)
     }
     let result: HttpResult
