@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeBase64, knownSize, syncJson, syncText } from './body.js'
+import { decodeBase64, knownSize, syncJson, syncText, textExceeds } from './body.js'
 import { HttpError } from './errors.js'
 
 describe('body sources', () => {
@@ -37,5 +37,12 @@ describe('body sources', () => {
     expect(knownSize({ base64: 'aGVsbG8=' })).toBe(5)
     expect(knownSize(new Uint8Array(3))).toBe(3)
     expect(knownSize({ read: async () => new Uint8Array() })).toBeUndefined()
+  })
+
+  it('measures text against a byte limit as UTF-8', () => {
+    expect(textExceeds('abc', 3)).toBe(false)
+    expect(textExceeds('abcd', 3)).toBe(true)
+    expect(textExceeds('é', 1)).toBe(true) // two bytes, one unit
+    expect(textExceeds('éé', 4)).toBe(false)
   })
 })

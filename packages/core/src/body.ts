@@ -89,13 +89,18 @@ export function syncJson(source: Exclude<BodySource, { readonly read: () => Prom
 /** Size in bytes when it is known without reading (base64 is sized from its length). */
 export function knownSize(source: BodySource): number | undefined {
   if (source == null) return 0
-  if (typeof source === 'string') return source.length < 1024 ? textToBytes(source).length : Buffer.byteLength(source)
+  if (typeof source === 'string') return Buffer.byteLength(source)
   if (source instanceof Uint8Array) return source.byteLength
   if ('base64' in source) {
     const b = source.base64
     return Math.floor((b.length * 3) / 4) - (b.endsWith('==') ? 2 : b.endsWith('=') ? 1 : 0)
   }
   return undefined
+}
+
+/** Whether text takes more than `limit` bytes as UTF-8; most text is cleared by its length alone (≤ 3 bytes a unit). */
+export function textExceeds(text: string, limit: number): boolean {
+  return text.length * 3 > limit && (text.length > limit || Buffer.byteLength(text) > limit)
 }
 
 export function tooLarge(limit: number): HttpError {

@@ -1,4 +1,4 @@
-import { type BodySource, bytesToText, isSyncBody, knownSize, parseJson, syncBytes, tooLarge } from './body.js'
+import { type BodySource, bytesToText, isSyncBody, knownSize, parseJson, syncBytes, textExceeds, tooLarge } from './body.js'
 import { parseCookies } from './cookies.js'
 import { badRequest } from './errors.js'
 import { HeaderMap, type HeaderSource } from './headers.js'
@@ -144,9 +144,6 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
 
   /** Declared or known body size in bytes, without reading a streamed body. */
   declaredSize(): number | undefined {
-    const body = this.#init.body
-    // Counting UTF-8 bytes needs no copy of them (Buffer.from(text).length allocated the whole body again).
-    if (typeof body === 'string') return Buffer.byteLength(body)
     const known = knownSize(this.#init.body)
     if (known !== undefined) return known
     const length = this.headers.get('content-length')
@@ -156,8 +153,7 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   /** Whether the body is known, before reading it, to be larger than `maxBodyBytes`. */
   exceedsLimit(): boolean {
     const body = this.#init.body
-    // A UTF-8 string takes at most 3 bytes per UTF-16 unit: most bodies are cleared without counting.
-    if (typeof body === 'string' && body.length * 3 <= this.maxBodyBytes) return false
+    if (typeof body === 'string') return textExceeds(body, this.maxBodyBytes)
     const size = this.declaredSize()
     return size !== undefined && size > this.maxBodyBytes
   }
@@ -192,9 +188,7 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
     if (this.#text !== undefined) return Promise.resolve(this.#text)
     const source = this.#init.body
     if (typeof source === 'string') {
-      if (source.length > this.maxBodyBytes && Buffer.byteLength(source) > this.maxBodyBytes) {
-        return Promise.reject(tooLarge(this.maxBodyBytes))
-      }
+      if (textExceeds(source, this.maxBodyBytes)) return Promise.reject(tooLarge(this.maxBodyBytes))
       return Promise.resolve((this.#text = source))
     }
     return this.bytes().then((bytes) => (this.#text = bytesToText(bytes)))

@@ -48,10 +48,6 @@ export function joinHeaders(headers: ResponseParts['headers']): Record<string, s
 /** Lambda's buffered response limit (6 MB); past it the front door would answer 502, so we answer 500 first. */
 export const MAX_BUFFERED_BYTES = 6 * 1024 * 1024
 
-/** Whether an encoded body is past the buffered limit (byte length only computed for long strings). */
-export function isTooLarge(body: string, limit = MAX_BUFFERED_BYTES): boolean {
-  return body.length * 3 > limit && Buffer.byteLength(body) > limit
-}
 
 /** The `pathParameters` record, with `null` read as absent. */
 export function paramsOf(value: unknown): Record<string, string | undefined> | undefined {

@@ -1,5 +1,5 @@
 import type { HttpFunction, InvokeFunction } from '@faasade/core'
-import { type HttpRequest, ResponseTooLargeError, errorResponse, runHttp } from '@faasade/core/adapter'
+import { type HttpRequest, ResponseTooLargeError, errorResponse, runHttp, textExceeds } from '@faasade/core/adapter'
 import type { Context as LambdaContext } from 'aws-lambda'
 import { fromAwsContext } from '../context.js'
 import type { AwsTrigger } from '../detect.js'
@@ -7,7 +7,7 @@ import { malformed } from '../reject.js'
 import { alb } from './alb.js'
 import { apiGatewayV1 } from './apigw-v1.js'
 import { apiGatewayV2 } from './apigw-v2.js'
-import { type FrontDoor, MAX_BUFFERED_BYTES, isTooLarge } from './front-door.js'
+import { type FrontDoor, MAX_BUFFERED_BYTES } from './front-door.js'
 
 const FRONT_DOORS: Partial<Record<AwsTrigger, FrontDoor>> = {
   'rest-api': apiGatewayV1,
@@ -52,7 +52,7 @@ export function serveHttp(
   // One promise reaction instead of a suspended async frame per invocation.
   return runHttp(fn, req, ctx, BUFFERED).then((parts) => {
     const result = door.toResult(parts, event, ctx)
-    if (typeof result.body === 'string' && isTooLarge(result.body)) {
+    if (typeof result.body === 'string' && textExceeds(result.body, MAX_BUFFERED_BYTES)) {
       return door.toResult(errorResponse(new ResponseTooLargeError(MAX_BUFFERED_BYTES), ctx), event, ctx)
     }
     return result
