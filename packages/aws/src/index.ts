@@ -2,6 +2,7 @@
  * Run faasade functions on AWS Lambda: `lambda(fn)` returns the native handler, which detects the trigger
  * (API Gateway REST and HTTP API, Function URL, ALB, SQS, SNS, S3, EventBridge, Kinesis, DynamoDB, direct
  * invocation) and answers in its shape.
+ * Each kind also has its own entry (`@faasade/aws/http`, `/messages`, …) so a bundle carries only its triggers.
  * @module
  */
 export { handle, lambda } from './handle.js'

@@ -168,4 +168,15 @@ describe('examples/hello', () => {
     expect(res.http?.json()).toEqual({ hello: 'Ada', via: 'azure' })
     expect(worker.registrations.get('hello')?.trigger).toMatchObject({ type: 'httpTrigger', route: 'hello', authLevel: 'function' })
   }, 60_000)
+
+  it('the AWS bundle of an http-only module carries no other trigger: @faasade/aws/http, not the whole adapter', async () => {
+    const hello = await readFile(join((await built(example('hello/functions/hello.ts'))).task, 'index.mjs'), 'utf8')
+    const orders = await readFile(join((await built(example('orders/functions/orders.ts'))).task, 'index.mjs'), 'utf8')
+    // Text only the SQS batch response and the S3 event reader hold; the orders example serves both.
+    for (const marker of ['batchItemFailures', 'ObjectRemoved:']) {
+      expect(orders).toContain(marker)
+      expect(hello).not.toContain(marker)
+    }
+    expect(hello.length).toBeLessThan(orders.length * 0.8)
+  }, 60_000)
 })

@@ -5,9 +5,14 @@ import type { ModuleInfo } from '../discover.js'
 import { zipDirectory } from '../zip.js'
 import { AWS_RUNTIME, samTemplate } from './template.js'
 
-/** The AWS entry: one Lambda handler (`index.<export>`, arity ≤ 2) per faasade function. */
+/**
+ * The AWS entry: one Lambda handler (`index.<export>`, arity ≤ 2) per faasade function, each from its kind's own
+ * entry (`@faasade/aws/http`, …) so the bundle carries only the triggers its functions serve.
+ */
 export function awsEntry(mod: ModuleInfo): string {
-  return entrySource(mod.path, "import { handle } from '@faasade/aws'", (f) => `export const ${f.name} = handle(user.${f.name})`, mod.functions)
+  const kinds = [...new Set(mod.functions.map((f) => f.kind))].sort()
+  const imports = kinds.map((kind) => `import { handle as $faasade_${kind} } from '@faasade/aws/${kind}'`).join('\n')
+  return entrySource(mod.path, imports, (f) => `export const ${f.name} = $faasade_${f.kind}(user.${f.name})`, mod.functions)
 }
 
 /** Bundles `function/index.mjs`, zips it reproducibly, and writes the SAM template and deploy notes. */
