@@ -4,6 +4,7 @@ import { type Context, type Provider, createContext } from './context.js'
 import { type HttpFunction, type HttpOptions, http } from './define.js'
 import { jsonLineSink } from './log.js'
 import { createRequest } from './request.js'
+import type { ResponseParts } from './response.js'
 import { runHttp } from './run-http.js'
 
 /** A Fetch-style handler: Hono's `app.fetch`, itty-router, or a hand-written one. */
@@ -29,7 +30,7 @@ export interface ToFetchOptions {
 
 const sink = jsonLineSink((r) => ({ time: new Date(r.time).toISOString(), level: r.level, requestId: r.requestId, message: r.message, ...r.fields }))
 
-function toWebResponse(parts: Awaited<ReturnType<typeof runHttp>>): Response {
+function toWebResponse(parts: ResponseParts): Response {
   const headers = new Headers()
   for (const [name, value] of Object.entries(parts.headers)) {
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one)

@@ -171,7 +171,7 @@ function isWebResponse(v: unknown): v is Response {
 /** Normalizes whatever a handler returned into `ResponseParts` (Web `Response` bodies stay streams). */
 export function toResponseParts(result: HttpResult): ResponseParts {
   if (result === undefined || result === null) return { status: 204, headers: {}, cookies: [], body: null }
-  if (result instanceof Parts) return new Parts(result.status, result.headers, result.cookies, result.body)
+  if (result instanceof Parts) return result
   const proto = Object.getPrototypeOf(result)
   if (proto !== Object.prototype && proto !== null && isWebResponse(result)) {
     const headers = toHeaderRecord(result.headers)

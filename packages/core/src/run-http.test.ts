@@ -109,4 +109,25 @@ describe('runHttp', () => {
     const big = await runHttp(http(() => ({ body: (async function* () { yield 'x'.repeat(10) })() })), setup().req, setup().ctx, { maxResponseBytes: 5 })
     expect(big.status).toBe(500)
   })
+
+  it('hands the response to `write` once, success or failure, and resolves to what it returns; only its own throw rejects', async () => {
+    const seen: number[] = []
+    const write = (parts: { status: number }) => {
+      seen.push(parts.status)
+      return { native: parts.status }
+    }
+    const ok = setup({ body: '{"name":"ada","qty":2}', params: { id: '7' } })
+    await expect(runHttp(create, ok.req, ok.ctx, {}, write)).resolves.toEqual({ native: 201 })
+    const boom = setup()
+    const failing = http(() => {
+      throw new Error('secret')
+    })
+    await expect(runHttp(failing, boom.req, boom.ctx, {}, write)).resolves.toEqual({ native: 500 })
+    expect(seen).toEqual([201, 500])
+    const again = setup({ body: '{"name":"ada","qty":2}', params: { id: '7' } })
+    const broken = () => {
+      throw new TypeError('writer bug')
+    }
+    await expect(runHttp(create, again.req, again.ctx, {}, broken)).rejects.toThrow('writer bug')
+  })
 })

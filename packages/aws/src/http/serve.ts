@@ -49,8 +49,7 @@ export function serveHttp(
     return Promise.reject(error)
   }
   const ctx = fromAwsContext(native, door.requestId(event))
-  // One promise reaction instead of a suspended async frame per invocation.
-  return runHttp(fn, req, ctx, BUFFERED).then((parts) => {
+  return runHttp(fn, req, ctx, BUFFERED, (parts) => {
     const result = door.toResult(parts, event, ctx)
     if (typeof result.body === 'string' && textExceeds(result.body, MAX_BUFFERED_BYTES)) {
       return door.toResult(errorResponse(new ResponseTooLargeError(MAX_BUFFERED_BYTES), ctx), event, ctx)

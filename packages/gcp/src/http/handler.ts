@@ -73,12 +73,11 @@ export function httpHandler(fn: HttpFunction<any> | InvokeFunction<any, any>, rt
   // catches, and a streamed body handles its own errors.
   return function faasadeHttp(req, res) {
     const ctx = gcpContext(rt, httpInvocation(req, res))
-    let running: Promise<ResponseParts>
+    const send = (parts: ResponseParts) => sendParts(res, parts, ctx)
     try {
-      running = runHttp(fn, fromExpressRequest(req), ctx, STREAM)
+      void runHttp(fn, fromExpressRequest(req), ctx, STREAM, send)
     } catch (error) {
-      running = Promise.resolve(errorResponse(error, ctx))
+      send(errorResponse(error, ctx))
     }
-    void running.then((parts) => sendParts(res, parts, ctx))
   }
 }
