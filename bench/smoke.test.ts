@@ -17,7 +17,7 @@ const BUNDLE = `${BENCH}.cache/smoke-test.mjs`
 
 interface SmokeReport {
   rows: SmokeRow[]
-  cold: { variant: string; agrees: boolean; detail: string }[]
+  cold: { variant: string; agrees: boolean; detail: string; bytes: number }[]
   sizes: { variant: string; bytes: number }[]
 }
 
@@ -48,6 +48,14 @@ describe('cold start and size', () => {
   it('every bundled hello entry loads in a fresh process and answers like the raw entry', () => {
     expect(report.cold.map((r) => r.variant)).toEqual(['raw', 'faasade', 'hono', 'middy', 'serverless-http'])
     for (const row of report.cold) expect(row.agrees, `${row.variant}: ${row.detail}`).toBe(true)
+  })
+
+  // A ceiling, not a timing: the size of a deployed http function only moves when the code does. It was 36 KB
+  // before @faasade/aws/http, and the issue's target is 20 KB (not met: see README); this keeps it from growing.
+  it('the deployed hello function (core + @faasade/aws/http) stays under 30 KB minified', () => {
+    const faasade = report.cold.find((r) => r.variant === 'faasade')
+    expect(faasade?.bytes).toBeGreaterThan(10_000)
+    expect(faasade?.bytes).toBeLessThanOrEqual(30_000)
   })
 
   it('bundles faasade and each peer, minified', () => {

@@ -50,12 +50,12 @@ export async function sizes(): Promise<SizeRow[]> {
 }
 
 /** Every bundled entry, imported once in a fresh process, must give the raw entry's answer. */
-export async function coldSmoke(): Promise<{ variant: string; agrees: boolean; detail: string }[]> {
+export async function coldSmoke(): Promise<{ variant: string; agrees: boolean; detail: string; bytes: number }[]> {
   const rows = await coldStarts(1)
   const raw = rows.find((r) => r.variant === 'raw')?.answer
   return rows.map((r) => {
     const a = r.answer
     const same = !!a && !!raw && a.statusCode === raw.statusCode && JSON.stringify(JSON.parse(a.body)) === JSON.stringify(JSON.parse(raw.body))
-    return { variant: r.variant, agrees: same, detail: `${a?.statusCode} ${a?.body}` }
+    return { variant: r.variant, agrees: same, detail: `${a?.statusCode} ${a?.body}`, bytes: r.bundle.bytes }
   })
 }

@@ -16,15 +16,13 @@ const isSerializedError = (v: unknown): v is SerializedError =>
  * `error` field becomes `errorType`/`errorMessage`/`stackTrace` as the runtime writes errors.
  * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-advanced.html
  */
-export function toLambdaLog(record: LogRecord, awsRequestId?: string): Record<string, unknown> {
+export function toLambdaLog(record: LogRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {
     timestamp: new Date(record.time).toISOString(),
     level: LEVELS[record.level],
     requestId: record.requestId,
     message: record.message,
   }
-  // The request id is API Gateway's where there is one; Lambda's own id correlates with START/END/REPORT lines.
-  if (awsRequestId !== undefined && awsRequestId !== record.requestId) out.awsRequestId = awsRequestId
   const fields = record.fields
   for (const key in fields) {
     const value = fields[key]
@@ -54,10 +52,7 @@ function safeStringify(value: unknown): string {
   }
 }
 
-/** Writes one line; stdout is read by CloudWatch as is (console.* would be wrapped again by the runtime). */
-export function writeLambdaLog(record: LogRecord, awsRequestId?: string): void {
-  process.stdout.write(`${safeStringify(toLambdaLog(record, awsRequestId))}\n`)
+/** One line per record; stdout is read by CloudWatch as is (console.* would be wrapped again by the runtime). */
+export const lambdaSink: LogSink = (record) => {
+  process.stdout.write(`${safeStringify(toLambdaLog(record))}\n`)
 }
-
-/** The sink for invocations whose request id is Lambda's own. */
-export const lambdaSink: LogSink = (record) => writeLambdaLog(record)

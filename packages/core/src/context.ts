@@ -25,12 +25,15 @@ export interface ContextInit {
   provider: Provider
   requestId: string
   functionName: string
-  /** Epoch ms, or a function giving it, called only if the handler asks (reading the clock is not free). */
-  deadline?: number | (() => number | undefined) | undefined
+  /**
+   * Epoch ms, or a function of `native` giving it, called only if the handler asks (reading the clock is not free).
+   * Functions here take `native` so an adapter passes one shared function, not a closure per invocation.
+   */
+  deadline?: number | ((native: any) => number | undefined) | undefined
   /** Where logs go. */
   sink: LogSink
-  /** Fields on every log record of this invocation (a second request id, a trace id). */
-  logFields?: Record<string, unknown> | undefined
+  /** Fields on every log record of this invocation (a second request id, a trace id), or a function of `native` giving them. */
+  logFields?: Record<string, unknown> | ((native: any) => Record<string, unknown>) | undefined
   native: unknown
   /** A platform signal to follow (client gone, platform timeout). */
   signal?: AbortSignal | undefined
@@ -53,14 +56,21 @@ class InvocationContext implements Context {
   readonly functionName: string
   readonly coldStart: boolean
   readonly native: unknown
-  #init: ContextInit
+  // Copied, not kept: an init literal that does not escape costs no allocation once the adapter's call is inlined.
+  #sink: LogSink
+  #logFields: ContextInit['logFields']
+  #upstream: AbortSignal | undefined
+  #leadMs: number | undefined
   #deadline: ContextInit['deadline']
   #log: Logger | undefined
   #controller: AbortController | undefined
   #timer: ReturnType<typeof setTimeout> | undefined
 
   constructor(init: ContextInit) {
-    this.#init = init
+    this.#sink = init.sink
+    this.#logFields = init.logFields
+    this.#upstream = init.signal
+    this.#leadMs = init.signalLeadMs
     this.provider = init.provider
     this.requestId = init.requestId
     this.functionName = init.functionName
@@ -72,7 +82,7 @@ class InvocationContext implements Context {
   get deadline(): number | undefined {
     const d = this.#deadline
     if (typeof d !== 'function') return d
-    return (this.#deadline = d())
+    return (this.#deadline = d(this.native))
   }
 
   remainingMs(): number {
@@ -80,7 +90,9 @@ class InvocationContext implements Context {
   }
 
   get log(): Logger {
-    this.#log ??= createLogger(this.#init.sink, this.requestId, this.functionName, this.#init.logFields)
+    if (this.#log) return this.#log
+    const fields = this.#logFields
+    this.#log = createLogger(this.#sink, this.requestId, this.functionName, typeof fields === 'function' ? fields(this.native) : fields)
     return this.#log
   }
 
@@ -88,14 +100,14 @@ class InvocationContext implements Context {
     if (this.#controller) return this.#controller.signal
     const controller = new AbortController()
     this.#controller = controller
-    const upstream = this.#init.signal
+    const upstream = this.#upstream
     if (upstream) {
       if (upstream.aborted) controller.abort(upstream.reason)
       else upstream.addEventListener('abort', () => controller.abort(upstream.reason), { once: true })
     }
     if (this.deadline !== undefined) {
       const left = this.remainingMs()
-      const lead = this.#init.signalLeadMs ?? Math.min(1000, left * 0.1)
+      const lead = this.#leadMs ?? Math.min(1000, left * 0.1)
       this.#timer = setTimeout(
         () => controller.abort(new DOMException('The invocation is about to reach its deadline.', 'TimeoutError')),
         Math.max(0, left - lead),

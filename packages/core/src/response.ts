@@ -46,6 +46,9 @@ export interface ResponseParts {
 const JSON_TYPE = 'application/json'
 const TEXT_TYPE = 'text/plain; charset=utf-8'
 
+// Shared by every helper response without cookies: adapters read `cookies`, never add to it.
+const NO_COOKIES: string[] = Object.freeze([]) as unknown as string[]
+
 // What the helpers return: already in `ResponseParts` shape, so the hot path skips normalizing it.
 class Parts implements ResponseParts {
   constructor(
@@ -62,7 +65,7 @@ function parts(
   init: Omit<HttpResponseInit, 'body'>,
   body: ResponseParts['body'],
 ): HttpResponseInit {
-  if (!init.headers && !init.cookies) return new Parts(status, type === undefined ? {} : { 'content-type': type }, [], body)
+  if (!init.headers && !init.cookies) return new Parts(status, type === undefined ? {} : { 'content-type': type }, NO_COOKIES, body)
   const headers: Record<string, string | string[]> = init.headers ? toHeaderRecord(init.headers) : {}
   if (type !== undefined && !('content-type' in headers)) headers['content-type'] = type
   return new Parts(status, headers, collectCookies(headers, init.cookies), body)

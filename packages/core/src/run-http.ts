@@ -73,7 +73,7 @@ async function invokeOverHttp(fn: InvokeFunction<any, any>, req: HttpRequest<any
  * Runs an `http` function (or an `invoke` function reached over HTTP) and returns the response to send.
  * Never throws: bad input becomes a 4xx problem, anything unexpected a generic 500 with the stack in the log.
  * `write`, when given, turns the response into the adapter's native result in the same step (one promise hop
- * fewer than `.then(write)`); only a throw from `write` itself rejects.
+ * fewer than `.then(write)`, and one shared function can serve every request); only a throw from `write` rejects.
  */
 export function runHttp(
   fn: HttpFunction<any> | InvokeFunction<any, any>,
@@ -86,14 +86,14 @@ export function runHttp<R>(
   req: HttpRequest<any>,
   ctx: Context,
   options: RunHttpOptions,
-  write: (parts: ResponseParts) => R,
+  write: (parts: ResponseParts, req: HttpRequest<any>, ctx: Context) => R,
 ): Promise<Awaited<R>>
 export async function runHttp(
   fn: HttpFunction<any> | InvokeFunction<any, any>,
   req: HttpRequest<any>,
   ctx: Context,
   options: RunHttpOptions = {},
-  write?: (parts: ResponseParts) => unknown,
+  write?: (parts: ResponseParts, req: HttpRequest<any>, ctx: Context) => unknown,
 ): Promise<unknown> {
   let parts: ResponseParts
   let streaming = false
@@ -125,7 +125,7 @@ export async function runHttp(
   } finally {
     if (!streaming) disposeContext(ctx)
   }
-  return write ? write(parts) : parts
+  return write ? write(parts, req, ctx) : parts
 }
 
 // A streamed body outlives runHttp: the context (and the deadline behind ctx.signal) lives until it ends.

@@ -1,5 +1,5 @@
 import type { HttpFunction, InvokeFunction } from '@faasade/core'
-import { type HttpRequest, ResponseTooLargeError, errorResponse, runHttp, textExceeds } from '@faasade/core/adapter'
+import { type Context, type HttpRequest, type ResponseParts, ResponseTooLargeError, errorResponse, runHttp, textExceeds } from '@faasade/core/adapter'
 import type { Context as LambdaContext } from 'aws-lambda'
 import { fromAwsContext } from '../context.js'
 import type { AwsTrigger } from '../detect.js'
@@ -31,10 +31,29 @@ export function requestOf(door: FrontDoor, event: unknown, trigger: AwsTrigger):
   }
 }
 
-/**
- * Serves one buffered HTTP invocation: core runs the function (never throws), the front door writes the
- * native result. A body past Lambda's 6 MB buffered limit becomes a 500 problem and a log line.
- */
+type Writer = (parts: ResponseParts, req: HttpRequest, ctx: Context) => unknown
+
+/** The native result of a buffered response; past Lambda's 6 MB limit, a 500 problem and a log line instead. */
+function writerFor(door: FrontDoor): Writer {
+  return (parts, req, ctx) => {
+    const event = req.native
+    const result = door.toResult(parts, event, ctx)
+    if (typeof result.body === 'string' && textExceeds(result.body, MAX_BUFFERED_BYTES)) {
+      return door.toResult(errorResponse(new ResponseTooLargeError(MAX_BUFFERED_BYTES), ctx), event, ctx)
+    }
+    return result
+  }
+}
+
+// One writer per front door, made once: nothing is allocated for it per invocation.
+const byDoor = new Map<FrontDoor, Writer>()
+const WRITERS: Partial<Record<AwsTrigger, Writer>> = {}
+for (const [trigger, door] of Object.entries(FRONT_DOORS) as [AwsTrigger, FrontDoor][]) {
+  if (!byDoor.has(door)) byDoor.set(door, writerFor(door))
+  WRITERS[trigger] = byDoor.get(door)
+}
+
+/** Serves one buffered HTTP invocation: core runs the function (never throws), the front door writes the native result. */
 export function serveHttp(
   fn: HttpFunction<any> | InvokeFunction<any, any>,
   door: FrontDoor,
@@ -48,12 +67,5 @@ export function serveHttp(
   } catch (error) {
     return Promise.reject(error)
   }
-  const ctx = fromAwsContext(native, door.requestId(event))
-  return runHttp(fn, req, ctx, BUFFERED, (parts) => {
-    const result = door.toResult(parts, event, ctx)
-    if (typeof result.body === 'string' && textExceeds(result.body, MAX_BUFFERED_BYTES)) {
-      return door.toResult(errorResponse(new ResponseTooLargeError(MAX_BUFFERED_BYTES), ctx), event, ctx)
-    }
-    return result
-  })
+  return runHttp(fn, req, fromAwsContext(native, door.requestId(event)), BUFFERED, WRITERS[trigger] as Writer)
 }
