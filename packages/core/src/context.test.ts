@@ -53,4 +53,37 @@ describe('Context.deadline given lazily', () => {
     expect(ctx.deadline).toBe(12345)
     expect(asked).toBe(1)
   })
+
+  it('reads sink, log fields, signal and deadline only when the handler first asks (adapters pass dear getters)', () => {
+    const reads: string[] = []
+    const records: LogRecord[] = []
+    const native = { id: 'n-1' }
+    const init = {
+      provider: 'gcp' as const,
+      requestId: 'r',
+      functionName: 'f',
+      native,
+      deadline: (n: typeof native) => (reads.push(`deadline:${n.id}`), 4_102_444_800_000),
+      get sink() {
+        reads.push('sink')
+        return (r: LogRecord) => records.push(r)
+      },
+      get logFields() {
+        reads.push('logFields')
+        return (n: typeof native) => ({ nativeId: n.id })
+      },
+      get signal() {
+        reads.push('signal')
+        return undefined
+      },
+    }
+    const ctx = createContext(init)
+    expect(reads).toEqual([])
+    ctx.log.info('hi')
+    expect(reads).toEqual(['logFields', 'sink'])
+    expect(records[0]?.fields).toEqual({ nativeId: 'n-1' })
+    void ctx.signal
+    expect(reads).toEqual(['logFields', 'sink', 'signal', 'deadline:n-1'])
+    disposeContext(ctx)
+  })
 })

@@ -56,21 +56,15 @@ class InvocationContext implements Context {
   readonly functionName: string
   readonly coldStart: boolean
   readonly native: unknown
-  // Copied, not kept: an init literal that does not escape costs no allocation once the adapter's call is inlined.
-  #sink: LogSink
-  #logFields: ContextInit['logFields']
-  #upstream: AbortSignal | undefined
-  #leadMs: number | undefined
+  // Kept, not copied: `sink`, `logFields` and `signal` may be getters that are dear to run (GCP's signal).
+  #init: ContextInit
   #deadline: ContextInit['deadline']
   #log: Logger | undefined
   #controller: AbortController | undefined
   #timer: ReturnType<typeof setTimeout> | undefined
 
   constructor(init: ContextInit) {
-    this.#sink = init.sink
-    this.#logFields = init.logFields
-    this.#upstream = init.signal
-    this.#leadMs = init.signalLeadMs
+    this.#init = init
     this.provider = init.provider
     this.requestId = init.requestId
     this.functionName = init.functionName
@@ -91,8 +85,8 @@ class InvocationContext implements Context {
 
   get log(): Logger {
     if (this.#log) return this.#log
-    const fields = this.#logFields
-    this.#log = createLogger(this.#sink, this.requestId, this.functionName, typeof fields === 'function' ? fields(this.native) : fields)
+    const fields = this.#init.logFields
+    this.#log = createLogger(this.#init.sink, this.requestId, this.functionName, typeof fields === 'function' ? fields(this.native) : fields)
     return this.#log
   }
 
@@ -100,14 +94,14 @@ class InvocationContext implements Context {
     if (this.#controller) return this.#controller.signal
     const controller = new AbortController()
     this.#controller = controller
-    const upstream = this.#upstream
+    const upstream = this.#init.signal
     if (upstream) {
       if (upstream.aborted) controller.abort(upstream.reason)
       else upstream.addEventListener('abort', () => controller.abort(upstream.reason), { once: true })
     }
     if (this.deadline !== undefined) {
       const left = this.remainingMs()
-      const lead = this.#leadMs ?? Math.min(1000, left * 0.1)
+      const lead = this.#init.signalLeadMs ?? Math.min(1000, left * 0.1)
       this.#timer = setTimeout(
         () => controller.abort(new DOMException('The invocation is about to reach its deadline.', 'TimeoutError')),
         Math.max(0, left - lead),

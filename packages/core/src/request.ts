@@ -59,6 +59,9 @@ function parseBodyJson(text: string): unknown {
 
 const LOWERCASED = { lowercased: true } as const
 
+/** A body already in memory (everything but a stream to read). */
+type SyncBody = Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>
+
 /** One normalized HTTP request, the same on every cloud. */
 export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   readonly method: string
@@ -187,25 +190,32 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   text(): Promise<string> {
     if (this.#text !== undefined) return Promise.resolve(this.#text)
     const source = this.#init.body
-    if (typeof source === 'string') {
-      if (textExceeds(source, this.maxBodyBytes)) return Promise.reject(tooLarge(this.maxBodyBytes))
-      return Promise.resolve((this.#text = source))
+    if (!isSyncBody(source)) return this.bytes().then((bytes) => (this.#text = bytesToText(bytes)))
+    try {
+      return Promise.resolve(this.#syncText(source))
+    } catch (error) {
+      return Promise.reject(error)
     }
-    return this.bytes().then((bytes) => (this.#text = bytesToText(bytes)))
   }
 
   /** The body parsed as JSON; an empty or malformed body is a 400 problem. */
   json<J = unknown>(): Promise<J> {
     const source = this.#init.body
-    // A text body that text() would hand over as is: parse it now, one resolved promise, no reaction.
-    if (this.#text === undefined && (typeof source !== 'string' || source.length > this.maxBodyBytes)) {
-      return this.text().then((text) => parseBodyJson(text) as J)
-    }
+    if (this.#text === undefined && !isSyncBody(source)) return this.text().then((text) => parseBodyJson(text) as J)
+    // A body already in memory is parsed at once: one resolved promise, no reactions (each is dear under GCP's domain).
     try {
-      return Promise.resolve(parseBodyJson(this.#text ?? (source as string)) as J)
+      return Promise.resolve(parseBodyJson(this.#text ?? this.#syncText(source as SyncBody)) as J)
     } catch (error) {
       return Promise.reject(error)
     }
+  }
+
+  #syncText(source: SyncBody): string {
+    if (typeof source === 'string') {
+      if (textExceeds(source, this.maxBodyBytes)) throw tooLarge(this.maxBodyBytes)
+      return (this.#text = source)
+    }
+    return (this.#text = bytesToText(this.#bytes ?? this.#keep(syncBytes(source, 'request body'))))
   }
 
   /** This request as a Web `Request` (for Fetch-style code). */
