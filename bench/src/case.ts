@@ -37,6 +37,11 @@ export interface Case {
   /** Rounds as a multiple of `--rounds`, for cases whose rounds scatter (undici- and socket-bound ones). */
   roundsFactor?: number
   /**
+   * Timed time per variant as a multiple of `--min-ms`. undici-heavy calls (Azure) are garbage-bound: timed for
+   * 250 ms their rounds scattered by ±40–80% (0.87×–1.34× for the same code); for 1 s, by ±4–9%.
+   */
+  minMsFactor?: number
+  /**
    * Measure each variant in a process of its own. For garbage-heavy cases (undici objects on Azure) the heap one
    * variant leaves behind is collected on the next one's time, which scattered rounds by ±50%.
    */

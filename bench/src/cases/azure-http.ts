@@ -97,7 +97,7 @@ const read = async (result: unknown) => readAzureHttp(fromWorkerResponse(result 
 
 export const azureHttpGet: Case = {
   id: 'azure-http-get',
-  roundsFactor: 2,
+  minMsFactor: 4,
   isolate: true,
   title: 'Azure v4 HTTP GET (query + headers → JSON)',
   target: { kind: 'ratio', max: 1.1 },
@@ -111,7 +111,7 @@ export const azureHttpGet: Case = {
 
 export const azureHttpPost: Case = {
   id: 'azure-http-post',
-  roundsFactor: 2,
+  minMsFactor: 4,
   isolate: true,
   title: 'Azure v4 HTTP POST JSON (new HttpRequest per call → JSON)',
   target: { kind: 'ratio', max: 1.1 },

@@ -88,37 +88,89 @@ export function runHttp<R>(
   options: RunHttpOptions,
   write: (parts: ResponseParts, req: HttpRequest<any>, ctx: Context) => R,
 ): Promise<Awaited<R>>
-export async function runHttp(
+export function runHttp(
   fn: HttpFunction<any> | InvokeFunction<any, any>,
   req: HttpRequest<any>,
   ctx: Context,
   options: RunHttpOptions = {},
-  write?: (parts: ResponseParts, req: HttpRequest<any>, ctx: Context) => unknown,
+  write?: Writer,
 ): Promise<unknown> {
-  let parts: ResponseParts
-  let streaming = false
+  // No async frame here: one reaction on the handler's own promise. Every promise counts under GCP's domain,
+  // where each one runs async hooks and is tracked until collected.
+  let returned: unknown
   try {
     const limit = (fn.kind === 'http' && fn.options.maxBodyBytes) || req.maxBodyBytes
     req.maxBodyBytes = limit
     if (req.exceedsLimit()) {
       throw new HttpError(413, `The request body is larger than the ${limit}-byte limit.`)
     }
-    let result: HttpResult
-    if (fn.kind === 'invoke') result = await invokeOverHttp(fn, req, ctx)
+    if (fn.kind === 'invoke') returned = invokeOverHttp(fn, req, ctx)
     else {
       const { schemas } = fn
-      if (schemas.body || schemas.query || schemas.params || schemas.headers) await validateRequest(schemas, req)
-      const returned = fn.handler(req, ctx)
-      result = returned instanceof Promise ? await returned : returned
+      returned =
+        schemas.body || schemas.query || schemas.params || schemas.headers
+          ? validateRequest(schemas, req).then(() => fn.handler(req, ctx))
+          : fn.handler(req, ctx)
     }
+  } catch (error) {
+    return settle(() => fail(error, req, ctx, write))
+  }
+  if (returned instanceof Promise) {
+    return returned.then(
+      (result: HttpResult) => complete(result, req, ctx, options, write),
+      (error: unknown) => fail(error, req, ctx, write),
+    )
+  }
+  return settle(() => complete(returned as HttpResult, req, ctx, options, write))
+}
+
+type Writer = (parts: ResponseParts, req: HttpRequest<any>, ctx: Context) => unknown
+
+/** A promise of what `run` returns, or of its throw (only `write` throws). */
+function settle(run: () => unknown): Promise<unknown> {
+  try {
+    return Promise.resolve(run())
+  } catch (error) {
+    return Promise.reject(error)
+  }
+}
+
+function fail(error: unknown, req: HttpRequest<any>, ctx: Context, write: Writer | undefined): unknown {
+  const parts = errorResponse(error, ctx)
+  disposeContext(ctx)
+  return write ? write(parts, req, ctx) : parts
+}
+
+/** The handler's result as the response to send; a body still to be read is buffered or streamed. */
+function complete(result: HttpResult, req: HttpRequest<any>, ctx: Context, options: RunHttpOptions, write: Writer | undefined): unknown {
+  let parts: ResponseParts
+  try {
     parts = toResponseParts(result)
     const body = parts.body
     if (body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
-      if (!options.stream) parts = await bufferBody(parts, options.maxResponseBytes)
-      else {
-        streaming = true
-        parts = { ...parts, body: disposeWhenDone(body, ctx) }
-      }
+      return completeStream(parts, body, req, ctx, options, write)
+    }
+  } catch (error) {
+    return fail(error, req, ctx, write)
+  }
+  disposeContext(ctx)
+  return write ? write(parts, req, ctx) : parts
+}
+
+async function completeStream(
+  parts: ResponseParts,
+  body: ReadableStream<Uint8Array>,
+  req: HttpRequest<any>,
+  ctx: Context,
+  options: RunHttpOptions,
+  write: Writer | undefined,
+): Promise<unknown> {
+  let streaming = false
+  try {
+    if (!options.stream) parts = await bufferBody(parts, options.maxResponseBytes)
+    else {
+      streaming = true
+      parts = { ...parts, body: disposeWhenDone(body, ctx) }
     }
   } catch (error) {
     parts = errorResponse(error, ctx)
