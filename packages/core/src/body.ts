@@ -3,7 +3,8 @@ import { HttpError, badRequest } from './errors.js'
 /**
  * A request or message body as an adapter hands it over, decoded only when the handler reads it:
  * text, bytes, base64 text (AWS `isBase64Encoded`, Pub/Sub `data`, Kinesis), a value some platform
- * already parsed (Azure queue JSON), or an async reader (Azure's single-use `HttpRequest` body).
+ * already parsed (Azure queue JSON), exact bytes with the JSON a framework already parsed from them (the Functions
+ * Framework's `rawBody` and `body`), or an async reader (Azure's single-use `HttpRequest` body).
  */
 export type BodySource =
   | null
@@ -12,6 +13,7 @@ export type BodySource =
   | Uint8Array
   | { readonly base64: string }
   | { readonly value: unknown }
+  | { readonly bytes: Uint8Array; readonly json: unknown }
   | { readonly read: () => Promise<Uint8Array> }
 
 export const EMPTY = new Uint8Array(0)
@@ -62,6 +64,7 @@ export function syncText(source: Exclude<BodySource, { readonly read: () => Prom
   if (typeof source === 'string') return source
   if (source instanceof Uint8Array) return bytesToText(source)
   if ('base64' in source) return bytesToText(decodeBase64(source.base64, what))
+  if ('bytes' in source) return bytesToText(source.bytes)
   return valueToText(source.value)
 }
 
@@ -71,12 +74,14 @@ export function syncBytes(source: Exclude<BodySource, { readonly read: () => Pro
   if (typeof source === 'string') return textToBytes(source)
   if (source instanceof Uint8Array) return source
   if ('base64' in source) return decodeBase64(source.base64, what)
+  if ('bytes' in source) return source.bytes
   const v = source.value
   return v instanceof Uint8Array ? v : textToBytes(valueToText(v))
 }
 
 /** JSON of a body available without I/O; an already-parsed value is returned as is. */
 export function syncJson(source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>, what?: string): unknown {
+  if (source != null && typeof source === 'object' && 'json' in source) return source.json
   if (source != null && typeof source === 'object' && 'value' in source) {
     const v = source.value
     return typeof v === 'string' || v instanceof Uint8Array ? parseJson(valueToText(v), what) : v
@@ -95,6 +100,7 @@ export function knownSize(source: BodySource): number | undefined {
     const b = source.base64
     return Math.floor((b.length * 3) / 4) - (b.endsWith('==') ? 2 : b.endsWith('=') ? 1 : 0)
   }
+  if ('bytes' in source) return source.bytes.byteLength
   return undefined
 }
 

@@ -90,3 +90,18 @@ describe('HttpRequest.ip', () => {
     expect(createRequest({ ...base, ip: '198.51.100.1' }).ip).toBe('198.51.100.1')
   })
 })
+
+describe('a body with the JSON a framework already parsed', () => {
+  it('json() is that value; bytes, text and the size limit use the exact bytes', async () => {
+    const parsed = { a: 1 }
+    const bytes = new TextEncoder().encode('\ufeff{"a":1}')
+    const req = createRequest({ ...base, method: 'POST', body: { bytes, json: parsed } })
+    expect(await req.json()).toBe(parsed)
+    expect(await req.text()).toBe('\ufeff{"a":1}')
+    expect(await req.bytes()).toBe(bytes)
+    expect(req.declaredSize()).toBe(bytes.byteLength)
+    const small = createRequest({ ...base, method: 'POST', body: { bytes, json: parsed } })
+    small.maxBodyBytes = 4
+    expect(small.exceedsLimit()).toBe(true)
+  })
+})

@@ -204,6 +204,9 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
     if (this.#text === undefined && !isSyncBody(source)) return this.text().then((text) => parseBodyJson(text) as J)
     // A body already in memory is parsed at once: one resolved promise, no reactions (each is dear under GCP's domain).
     try {
+      if (this.#text === undefined && source != null && typeof source === 'object' && 'json' in source) {
+        return Promise.resolve(source.json as J)
+      }
       return Promise.resolve(parseBodyJson(this.#text ?? this.#syncText(source as SyncBody)) as J)
     } catch (error) {
       return Promise.reject(error)

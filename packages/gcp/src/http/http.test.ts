@@ -54,6 +54,26 @@ describe('HTTP requests through the Functions Framework', () => {
     expect(Buffer.from(res.json<{ body: string }>().body, 'base64')).toEqual(bytes)
   })
 
+  it("req.json() is the framework's parse of a JSON body (a BOM included), while the bytes stay exact", async () => {
+    const both = await serve(
+      http(async (req) => json({ json: await req.json(), text: await req.text(), bytes: (await req.bytes()).byteLength })),
+    )
+    try {
+      for (const type of ['application/json; charset=utf-8', 'application/cloudevents+json']) {
+        const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a":[1,{"b":"\u2713"}]}')])
+        const res = await both.send(httpRequest({ method: 'POST', headers: { 'content-type': type }, body }))
+        expect(res.status).toBe(200)
+        expect(res.json()).toEqual({ json: { a: [1, { b: '✓' }] }, text: '\ufeff{"a":[1,{"b":"\u2713"}]}', bytes: body.byteLength })
+      }
+      // A form is parsed into an object too, but it is not JSON: req.json() parses the bytes (and says they are not JSON).
+      const form = await both.send(httpRequest({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from('a=1') }))
+      expect(form.status).toBe(400)
+      expect(form.json<{ title: string }>().title).toBe('Malformed JSON')
+    } finally {
+      await both.close()
+    }
+  })
+
   it('keeps repeated header lines, even those Node collapses in req.headers', async () => {
     const res = await server.send(httpRequest({ headers: { 'user-agent': ['first', 'second'], 'x-multi': ['a', 'b,c'] } }))
     const seen = res.json<{ userAgents: string[]; userAgent: string; hasMulti: boolean; multi: string[] }>()

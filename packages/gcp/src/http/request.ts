@@ -65,6 +65,15 @@ async function readAll(req: Request, limit: number): Promise<Uint8Array> {
   return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
 }
 
+// The media types the framework's JSON parsers take (body-parser's `type` options in its server.js).
+const PARSED_JSON = /^application\/(?:cloudevents\+)?json\s*(?:;|$)/i
+
+function isParsedJson(req: Request, body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || body instanceof Uint8Array) return false
+  const type = req.headers['content-type']
+  return type !== undefined && PARSED_JSON.test(type)
+}
+
 /**
  * The request body, exact bytes first: FF's body parsers keep the original bytes on `req.rawBody`
  * whatever they parsed (https://cloud.google.com/functions/docs/writing/write-http-functions#parsing_http_requests).
@@ -72,8 +81,11 @@ async function readAll(req: Request, limit: number): Promise<Uint8Array> {
  * an object some middleware parsed (re-serialized as JSON).
  */
 function bodySource(req: Request, limit: () => number): BodySource {
-  if (req.rawBody !== undefined) return req.rawBody
   const body: unknown = req.body
+  if (req.rawBody !== undefined) {
+    // The framework's JSON parser already turned these bytes into `body` (it strips a BOM, which JSON.parse would not).
+    return isParsedJson(req, body) ? { bytes: req.rawBody, json: body } : req.rawBody
+  }
   if (typeof body === 'string' || body instanceof Uint8Array) return body
   if (hasUnreadBody(req)) return { read: () => readAll(req, limit()) }
   if (body !== null && typeof body === 'object') return { value: body }

@@ -51,7 +51,8 @@ function writeParts(res: Response, parts: ResponseParts): void {
  */
 export function sendParts(res: Response, parts: ResponseParts, ctx: Context): Promise<void> | undefined {
   try {
-    res.statusCode = parts.status
+    // 200 is already set: storing it again into the framework's re-prototyped `res` was 0.7% of a request.
+    if (res.statusCode !== parts.status) res.statusCode = parts.status
     const headers = parts.headers
     for (const name in headers) res.setHeader(name, headers[name] as string | string[])
     // One Set-Cookie line per cookie, never comma-joined.
