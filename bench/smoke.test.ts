@@ -27,7 +27,11 @@ beforeAll(() => {
   execFileSync(process.execPath, [`${BENCH}scripts/build.mjs`, BUNDLE], { cwd: BENCH, timeout: 60_000 })
   let stdout: string
   try {
-    stdout = execFileSync(process.execPath, [BUNDLE, '--smoke', '--json'], { cwd: BENCH, timeout: 120_000, encoding: 'utf8' })
+    stdout = execFileSync(process.execPath, [BUNDLE, '--smoke', '--json'], {
+      cwd: BENCH,
+      timeout: 120_000,
+      encoding: 'utf8',
+    })
   } catch (error) {
     // A disagreement exits 1 but still reports: read it and let the assertions say which variant.
     stdout = (error as { stdout?: string }).stdout ?? ''

@@ -26,8 +26,21 @@ try {
       if (sub === './package.json' || typeof target !== 'object') continue
       const spec = sub === '.' ? pkg.name : `${pkg.name}/${sub.slice(2)}`
       const checks = [
-        ['esm', ['--input-type=module', '-e', `const m = await import(${JSON.stringify(spec)}); if (!Object.keys(m).length) throw new Error('no exports')`]],
-        ['cjs', ['-e', `const m = require(${JSON.stringify(spec)}); if (!Object.keys(m).length) throw new Error('no exports')`]],
+        [
+          'esm',
+          [
+            '--input-type=module',
+            '-e',
+            `const m = await import(${JSON.stringify(spec)}); if (!Object.keys(m).length) throw new Error('no exports')`,
+          ],
+        ],
+        [
+          'cjs',
+          [
+            '-e',
+            `const m = require(${JSON.stringify(spec)}); if (!Object.keys(m).length) throw new Error('no exports')`,
+          ],
+        ],
       ]
       for (const [mode, args] of checks) {
         if (mode === 'cjs' && !target.require) continue
@@ -37,7 +50,9 @@ try {
           console.log(`✓ ${spec} (${mode})`)
         } else {
           failed++
-          console.error(`✗ ${spec} (${mode}): ${(r.stderr || r.error?.message || '').split('\n').slice(0, 6).join('\n  ')}`)
+          console.error(
+            `✗ ${spec} (${mode}): ${(r.stderr || r.error?.message || '').split('\n').slice(0, 6).join('\n  ')}`,
+          )
         }
       }
     }

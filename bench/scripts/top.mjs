@@ -5,7 +5,9 @@ import { join } from 'node:path'
 
 let file = process.argv[2] ?? '.'
 if (statSync(file).isDirectory()) {
-  const profiles = readdirSync(file).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(file, f))
+  const profiles = readdirSync(file)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => join(file, f))
   profiles.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
   if (!profiles[0]) throw new Error(`no .cpuprofile in ${file}`)
   file = profiles[0]

@@ -19,9 +19,7 @@ export interface Variant {
 }
 
 /** What every variant must agree on for the same input (transport details such as header order aside). */
-export type Outcome =
-  | { status: number; type: string | null; cookies: string[]; body: unknown }
-  | { failures: string[] }
+export type Outcome = { status: number; type: string | null; cookies: string[]; body: unknown } | { failures: string[] }
 
 export type Target =
   /** faasade ns/op at most `max` times the floor's. */

@@ -75,7 +75,8 @@ const smokeOk = smokeRows.every((r) => r.agrees)
 
 if (values.smoke) {
   const cold = await coldSmoke()
-  for (const r of cold) log(`${r.agrees ? '✓' : '✗'} cold-start       ${r.variant.padEnd(16)} ${r.agrees ? 'agrees' : r.detail}`)
+  for (const r of cold)
+    log(`${r.agrees ? '✓' : '✗'} cold-start       ${r.variant.padEnd(16)} ${r.agrees ? 'agrees' : r.detail}`)
   const size = await sizes()
   for (const s of size) log(`✓ bundle           ${s.variant.padEnd(16)} ${s.bundle.bytes} bytes minified`)
   const ok = smokeOk && cold.every((r) => r.agrees)
@@ -91,7 +92,12 @@ if (values.smoke) {
   // What was bundled, read before the run (others may commit while it runs).
   const env = runEnv()
   const clock = values.clock === 'wall' ? 'wall' : 'cpu'
-  const options = { clock, rounds: Number(values.rounds), minMs: Number(values['min-ms']), coldRuns: Number(values['cold-runs']) } as const
+  const options = {
+    clock,
+    rounds: Number(values.rounds),
+    minMs: Number(values['min-ms']),
+    coldRuns: Number(values['cold-runs']),
+  } as const
   const timings = measureAll(selected, { ...options, script: fileURLToPath(import.meta.url), onProgress: log })
   const cold = values['no-cold'] ? undefined : await coldStarts(options.coldRuns)
   const size = await sizes()
@@ -111,7 +117,10 @@ if (values.smoke) {
   process.stdout.write(`\n${markdown}`)
   mkdirSync(`${BENCH}.cache`, { recursive: true })
   writeFileSync(`${BENCH}.cache/results.md`, markdown)
-  writeFileSync(`${BENCH}.cache/results.json`, JSON.stringify({ env, options, timings, cold, size, smoke: smokeRows }, null, 2))
+  writeFileSync(
+    `${BENCH}.cache/results.json`,
+    JSON.stringify({ env, options, timings, cold, size, smoke: smokeRows }, null, 2),
+  )
   if (values['write-readme']) {
     const readme = `${BENCH}README.md`
     const text = readFileSync(readme, 'utf8')

@@ -32,7 +32,8 @@ interface LambdaHttpResult {
 export function readLambdaHttp(result: unknown): Outcome {
   const r = result as LambdaHttpResult
   const headers: Record<string, string[]> = {}
-  for (const [k, v] of Object.entries(r.multiValueHeaders ?? {})) (headers[k.toLowerCase()] ??= []).push(...v.map(String))
+  for (const [k, v] of Object.entries(r.multiValueHeaders ?? {}))
+    (headers[k.toLowerCase()] ??= []).push(...v.map(String))
   for (const [k, v] of Object.entries(r.headers ?? {})) {
     const list = (headers[k.toLowerCase()] ??= [])
     if (!list.includes(String(v))) list.push(String(v))

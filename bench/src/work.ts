@@ -17,7 +17,12 @@ export function greet(
   agent: string | null | undefined,
   language: string | null | undefined,
 ): Greeting {
-  return { hello: name ?? 'world', limit: limit == null ? 10 : Number(limit), agent: agent ?? null, language: language ?? null }
+  return {
+    hello: name ?? 'world',
+    limit: limit == null ? 10 : Number(limit),
+    agent: agent ?? null,
+    language: language ?? null,
+  }
 }
 
 export interface Order {

@@ -9,17 +9,30 @@ const show = (title: string, value: unknown) => console.log(`\n── ${title}\n
 // AWS: the handler Lambda would load, given the events each front door sends; printed is what Lambda sends back.
 const { handler } = await import('./aws.js')
 const context = lambdaContext({ functionName: 'hello' })
-show('AWS · API Gateway HTTP API (payload 2.0)', await invokeLambda(handler, apiGatewayV2({ path: '/hello', query: 'name=Ada' }), context))
-show('AWS · API Gateway REST API (v1)', await invokeLambda(handler, apiGatewayV1({ path: '/hello', query: 'name=Grace' }), context))
+show(
+  'AWS · API Gateway HTTP API (payload 2.0)',
+  await invokeLambda(handler, apiGatewayV2({ path: '/hello', query: 'name=Ada' }), context),
+)
+show(
+  'AWS · API Gateway REST API (v1)',
+  await invokeLambda(handler, apiGatewayV1({ path: '/hello', query: 'name=Grace' }), context),
+)
 show('AWS · Function URL', await invokeLambda(handler, functionUrl({ path: '/hello' }), context))
-show('AWS · ALB (multi-value headers)', await invokeLambda(handler, alb({ path: '/hello', query: 'name=Linus', multiValue: true }), context))
+show(
+  'AWS · ALB (multi-value headers)',
+  await invokeLambda(handler, alb({ path: '/hello', query: 'name=Linus', multiValue: true }), context),
+)
 
 // GCP: registered with functions.http and served by the real Functions Framework on a loopback port.
 await import('./gcp.js')
 const server = getTestServer('hello')
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/?name=Barbara`)
-show('GCP · Functions Framework (functions.http)', { status: res.status, contentType: res.headers.get('content-type'), body: await res.json() })
+show('GCP · Functions Framework (functions.http)', {
+  status: res.status,
+  contentType: res.headers.get('content-type'),
+  body: await res.json(),
+})
 await new Promise((resolve) => server.close(resolve))
 
 // Azure: app.http registration captured and invoked through @azure/functions' own invocation model, as the worker does.

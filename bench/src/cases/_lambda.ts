@@ -3,7 +3,6 @@ import type { Context as LambdaContext } from 'aws-lambda'
 import type { Role, Variant } from '../case.js'
 import { lambdaContext } from '../inputs/aws.js'
 
-// biome-ignore lint: handlers of every library have their own event types.
 export type LambdaHandler = (event: any, context: LambdaContext) => Promise<unknown>
 
 /** A variant whose handler is built by `make` (once) and invoked with `event()` each time. */

@@ -28,7 +28,14 @@ export const rawGet = async (event: APIGatewayProxyEventV2) => {
 
 // `async`, as DESIGN.md's hello and the floor are: the same frames on both sides.
 export const faasadeGet = http(async (req) =>
-  json(greet(req.query.get('name'), req.query.get('limit'), req.headers.get('user-agent'), req.headers.get('accept-language'))),
+  json(
+    greet(
+      req.query.get('name'),
+      req.query.get('limit'),
+      req.headers.get('user-agent'),
+      req.headers.get('accept-language'),
+    ),
+  ),
 )
 
 const honoApp = new Hono().get('/hello', (c) =>
@@ -46,7 +53,12 @@ const middyGet = () =>
 
 function listener(req: IncomingMessage, res: ServerResponse): void {
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams
-  const body = greet(query.get('name'), query.get('limit'), req.headers['user-agent'], req.headers['accept-language'] as string)
+  const body = greet(
+    query.get('name'),
+    query.get('limit'),
+    req.headers['user-agent'],
+    req.headers['accept-language'] as string,
+  )
   res.writeHead(200, { 'content-type': 'application/json' })
   res.end(JSON.stringify(body))
 }

@@ -44,7 +44,9 @@ export const rawRest = async (event: APIGatewayProxyEvent) => {
 }
 
 export const faasadeRest = http(async (req) =>
-  json(tagged(req.query.getAll('tag'), req.headers.get('user-agent'), req.headers.get('via')), { cookies: [...COOKIES] }),
+  json(tagged(req.query.getAll('tag'), req.headers.get('user-agent'), req.headers.get('via')), {
+    cookies: [...COOKIES],
+  }),
 )
 
 const honoApp = new Hono().get('/items', (c) => {

@@ -33,7 +33,12 @@ function fromWorkerResponse(r: Awaited<ReturnType<typeof toWorkerResponse>>): Ht
   return { status: r.status, headers: r.headers, cookies: r.cookies, body: Buffer.from(r.body).toString('utf8') }
 }
 
-function azureVariant(name: string, role: Role, make: () => AzureHandler | Promise<AzureHandler>, request: () => HttpRequest): Variant {
+function azureVariant(
+  name: string,
+  role: Role,
+  make: () => AzureHandler | Promise<AzureHandler>,
+  request: () => HttpRequest,
+): Variant {
   return {
     name,
     role,
@@ -84,7 +89,14 @@ export async function rawAzurePost(request: HttpRequest, context: InvocationCont
 }
 
 export const faasadeGet = http(async (req) =>
-  json(greet(req.query.get('name'), req.query.get('limit'), req.headers.get('user-agent'), req.headers.get('accept-language'))),
+  json(
+    greet(
+      req.query.get('name'),
+      req.query.get('limit'),
+      req.headers.get('user-agent'),
+      req.headers.get('accept-language'),
+    ),
+  ),
 )
 export const faasadePost = http(async (req) => json(summarize(await req.json<Order>())))
 
@@ -93,7 +105,8 @@ const honoGet = new Hono().get('/api/hello', (c) =>
 )
 const honoPost = new Hono().post('/api/orders', async (c) => c.json(summarize(await c.req.json<Order>())))
 
-const read = async (result: unknown) => readAzureHttp(fromWorkerResponse(result as Awaited<ReturnType<typeof toWorkerResponse>>))
+const read = async (result: unknown) =>
+  readAzureHttp(fromWorkerResponse(result as Awaited<ReturnType<typeof toWorkerResponse>>))
 
 export const azureHttpGet: Case = {
   id: 'azure-http-get',
@@ -103,9 +116,24 @@ export const azureHttpGet: Case = {
   target: { kind: 'ratio', max: 1.1 },
   read,
   variants: [
-    azureVariant('raw', 'floor', () => rawAzureGet, () => azureGet),
-    azureVariant('faasade', 'faasade', () => faasadeAzure(faasadeGet), () => azureGet),
-    azureVariant('hono', 'peer', () => azureHonoHandler(honoGet.fetch) as AzureHandler, () => azureGet),
+    azureVariant(
+      'raw',
+      'floor',
+      () => rawAzureGet,
+      () => azureGet,
+    ),
+    azureVariant(
+      'faasade',
+      'faasade',
+      () => faasadeAzure(faasadeGet),
+      () => azureGet,
+    ),
+    azureVariant(
+      'hono',
+      'peer',
+      () => azureHonoHandler(honoGet.fetch) as AzureHandler,
+      () => azureGet,
+    ),
   ],
 }
 

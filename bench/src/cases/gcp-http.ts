@@ -40,18 +40,27 @@ const orderText = JSON.stringify(order)
 const postRequest: WireRequest = {
   method: 'POST',
   path: '/orders',
-  headers: { ...baseHeaders, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(orderText)) },
+  headers: {
+    ...baseHeaders,
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(orderText)),
+  },
   body: orderText,
 }
 
 function send(agent: Agent, port: number, r: WireRequest): Promise<WireResponse> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, agent, method: r.method, path: r.path, headers: r.headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
-      res.on('error', reject)
-    })
+    const req = httpRequest(
+      { host: '127.0.0.1', port, agent, method: r.method, path: r.path, headers: r.headers },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        )
+        res.on('error', reject)
+      },
+    )
     req.on('error', reject)
     req.end(r.body)
   })
@@ -78,7 +87,12 @@ async function serve(name: string, r: WireRequest): Promise<Invoker> {
 
 let seq = 0
 
-function gcpVariant(name: string, role: Role, register: (fnName: string) => void | Promise<void>, r: WireRequest): Variant {
+function gcpVariant(
+  name: string,
+  role: Role,
+  register: (fnName: string) => void | Promise<void>,
+  r: WireRequest,
+): Variant {
   return {
     name,
     role,
@@ -104,7 +118,10 @@ export const rawGcpGet: HttpFunction = (req, res) => {
     res.json(greet(text(req.query.name), text(req.query.limit), req.get('user-agent'), req.get('accept-language')))
   } catch (error) {
     console.error(error)
-    res.status(500).type('application/problem+json').send({ type: 'about:blank', title: 'Internal Server Error', status: 500 })
+    res
+      .status(500)
+      .type('application/problem+json')
+      .send({ type: 'about:blank', title: 'Internal Server Error', status: 500 })
   }
 }
 
@@ -114,12 +131,22 @@ export const rawGcpPost: HttpFunction = (req, res) => {
     res.json(summarize(req.body as Order))
   } catch (error) {
     console.error(error)
-    res.status(500).type('application/problem+json').send({ type: 'about:blank', title: 'Internal Server Error', status: 500 })
+    res
+      .status(500)
+      .type('application/problem+json')
+      .send({ type: 'about:blank', title: 'Internal Server Error', status: 500 })
   }
 }
 
 export const faasadeGet = http(async (req) =>
-  json(greet(req.query.get('name'), req.query.get('limit'), req.headers.get('user-agent'), req.headers.get('accept-language'))),
+  json(
+    greet(
+      req.query.get('name'),
+      req.query.get('limit'),
+      req.headers.get('user-agent'),
+      req.headers.get('accept-language'),
+    ),
+  ),
 )
 export const faasadePost = http(async (req) => json(summarize(await req.json<Order>())))
 

@@ -22,7 +22,6 @@ export const LIBRARIES = {
   'serverless-http': { entry: 'serverless-http-lib', what: 'serverless-http' },
 } as const
 
-
 // esbuild's ESM output has no `require`; CommonJS dependencies (serverless-http) need one for node builtins.
 const REQUIRE_SHIM = "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);"
 

@@ -20,7 +20,10 @@ export interface SizeRow {
   bundle: Bundle
 }
 
-function probe(file: string, eventFile: string): { importMs: number; firstCallMs: number; statusCode: number; body: string } {
+function probe(
+  file: string,
+  eventFile: string,
+): { importMs: number; firstCallMs: number; statusCode: number; body: string } {
   const r = spawnSync(process.execPath, [PROBE, file, eventFile], { encoding: 'utf8', timeout: 30_000 })
   if (r.status !== 0) throw new Error(`probe of ${file} failed: ${r.stderr || r.error?.message}`)
   return JSON.parse(r.stdout)
@@ -30,7 +33,8 @@ function probe(file: string, eventFile: string): { importMs: number; firstCallMs
 export async function coldStarts(runs: number): Promise<ColdRow[]> {
   const eventFile = `${COLD_CACHE}event.json`
   const rows: ColdRow[] = []
-  for (const [variant, entry] of Object.entries(ENTRIES)) rows.push({ variant, bundle: await bundle(entry), importMs: [], firstCallMs: [] })
+  for (const [variant, entry] of Object.entries(ENTRIES))
+    rows.push({ variant, bundle: await bundle(entry), importMs: [], firstCallMs: [] })
   writeFileSync(eventFile, JSON.stringify(httpApiGet))
   for (let i = 0; i < runs; i++) {
     for (const row of rows) {
@@ -45,7 +49,8 @@ export async function coldStarts(runs: number): Promise<ColdRow[]> {
 
 export async function sizes(): Promise<SizeRow[]> {
   const rows: SizeRow[] = []
-  for (const [variant, { entry, what }] of Object.entries(LIBRARIES)) rows.push({ variant, what, bundle: await bundle(entry) })
+  for (const [variant, { entry, what }] of Object.entries(LIBRARIES))
+    rows.push({ variant, what, bundle: await bundle(entry) })
   return rows
 }
 
@@ -55,7 +60,11 @@ export async function coldSmoke(): Promise<{ variant: string; agrees: boolean; d
   const raw = rows.find((r) => r.variant === 'raw')?.answer
   return rows.map((r) => {
     const a = r.answer
-    const same = !!a && !!raw && a.statusCode === raw.statusCode && JSON.stringify(JSON.parse(a.body)) === JSON.stringify(JSON.parse(raw.body))
+    const same =
+      !!a &&
+      !!raw &&
+      a.statusCode === raw.statusCode &&
+      JSON.stringify(JSON.parse(a.body)) === JSON.stringify(JSON.parse(raw.body))
     return { variant: r.variant, agrees: same, detail: `${a?.statusCode} ${a?.body}`, bytes: r.bundle.bytes }
   })
 }

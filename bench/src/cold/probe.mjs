@@ -10,4 +10,6 @@ const event = JSON.parse(readFileSync(eventFile, 'utf8'))
 const context = { awsRequestId: 'probe', functionName: 'probe', getRemainingTimeInMillis: () => 29_000 }
 const result = await mod.handler(event, context)
 const t2 = performance.now()
-process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, statusCode: result?.statusCode, body: result?.body }))
+process.stdout.write(
+  JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, statusCode: result?.statusCode, body: result?.body }),
+)

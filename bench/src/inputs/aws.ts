@@ -2,7 +2,13 @@
  * Native AWS inputs, shaped like the captured events in shared/fixtures/aws (apigw-http/dotnet-captured-put-json-body,
  * apigw-rest/aws-lambda-go-apigw-request, sqs/lambda-dev-guide-standard-batch), with the values each case reads.
  */
-import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, Context as LambdaContext, SQSEvent, SQSRecord } from 'aws-lambda'
+import type {
+  APIGatewayProxyEvent,
+  APIGatewayProxyEventV2,
+  Context as LambdaContext,
+  SQSEvent,
+  SQSRecord,
+} from 'aws-lambda'
 import type { Order, QueueOrder } from '../work.js'
 
 /** One Lambda context, as the runtime passes it (built once: the runtime's own cost is not ours). */
@@ -151,7 +157,9 @@ export const restGet: APIGatewayProxyEvent = {
  * so a batch of 10 has none and measures the happy path, and a batch of 1,000 has 10.
  */
 export function queueOrder(i: number): QueueOrder {
-  return i % 100 === 99 ? { id: i, customer: `c-${i % 37}`, amount: 12.5, fail: true } : { id: i, customer: `c-${i % 37}`, amount: 12.5 }
+  return i % 100 === 99
+    ? { id: i, customer: `c-${i % 37}`, amount: 12.5, fail: true }
+    : { id: i, customer: `c-${i % 37}`, amount: 12.5 }
 }
 
 function sqsRecord(i: number): SQSRecord {

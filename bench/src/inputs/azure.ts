@@ -49,6 +49,10 @@ export const azureContext: InvocationContext = new AzureInvocationContext({
   invocationId: '9a4bd6a0-2c52-4bd6-9bd4-1f6d33f6a9a1',
   functionName: 'hello',
   logHandler: () => {},
-  traceContext: { traceParent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', traceState: '', attributes: {} },
+  traceContext: {
+    traceParent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    traceState: '',
+    attributes: {},
+  },
   options: { trigger: { type: 'httpTrigger', name: 'httpTrigger1' } },
 })

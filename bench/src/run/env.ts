@@ -43,8 +43,16 @@ function cpuModel(): string {
 
 function commit(): string {
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: BENCH, encoding: 'utf8', timeout: 5000 }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', '../packages'], { cwd: BENCH, encoding: 'utf8', timeout: 5000 }).trim()
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: BENCH,
+      encoding: 'utf8',
+      timeout: 5000,
+    }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', '../packages'], {
+      cwd: BENCH,
+      encoding: 'utf8',
+      timeout: 5000,
+    }).trim()
     return dirty ? `${head} + uncommitted adapter work` : head
   } catch {
     return 'unknown'
@@ -55,10 +63,19 @@ export function runEnv(): RunEnv {
   const packages: Record<string, string> = {}
   for (const name of PACKAGES) {
     try {
-      packages[name] = (JSON.parse(readFileSync(`${BENCH}node_modules/${name}/package.json`, 'utf8')) as { version: string }).version
+      packages[name] = (
+        JSON.parse(readFileSync(`${BENCH}node_modules/${name}/package.json`, 'utf8')) as { version: string }
+      ).version
     } catch {
       packages[name] = 'missing'
     }
   }
-  return { date: new Date().toISOString(), cpus: availableParallelism(), cpu: cpuModel(), node: process.version, commit: commit(), packages }
+  return {
+    date: new Date().toISOString(),
+    cpus: availableParallelism(),
+    cpu: cpuModel(),
+    node: process.version,
+    commit: commit(),
+    packages,
+  }
 }

@@ -144,7 +144,14 @@ export function measureAll(cases: readonly Case[], options: MeasureOptions & { s
     for (const [ci, c] of cases.entries()) {
       if (r >= (c.roundsFactor ?? 1) * options.rounds) continue
       const minMs = options.minMs * (c.minMsFactor ?? 1)
-      const base = ['--expose-gc', options.script, `--worker=${c.id}`, `--round=${r}`, `--min-ms=${minMs}`, `--clock=${options.clock ?? 'cpu'}`]
+      const base = [
+        '--expose-gc',
+        options.script,
+        `--worker=${c.id}`,
+        `--round=${r}`,
+        `--min-ms=${minMs}`,
+        `--clock=${options.clock ?? 'cpu'}`,
+      ]
       // Isolated cases: one process per variant, in the round's rotated order.
       const runs = c.isolate ? rotate([...c.variants.keys()], r).map((i) => [...base, `--variant=${i}`]) : [base]
       for (const args of runs) {

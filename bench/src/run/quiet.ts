@@ -8,7 +8,7 @@ let depth = 0
 let swallowed = 0
 let saved: { out: Write; err: Write } | undefined
 
-function sink(chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
+function sink(_chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
   swallowed++
   const done = typeof encoding === 'function' ? encoding : callback
   if (typeof done === 'function') process.nextTick(done as () => void)

@@ -59,8 +59,11 @@ export function caseTable(cases: readonly Case[], timings: readonly CaseTiming[]
       const vsFloor = floor ? pairedRatio(v.rounds, floor.rounds) : Number.NaN
       const fOverThis = faasade && v !== faasade ? x(pairedRatio(faasade.rounds, v.rounds)) : ''
       let cell = ns(median(v.rounds))
-      if (c.items && floor && v === faasade) cell += ` (${ns(pairedDelta(v.rounds, floor.rounds) / c.items)}/msg over raw)`
-      lines.push(`| ${c.title} | **${v.variant}** | ${cell} | ${spread(v.rounds)} | ${v === floor ? '1.00×' : x(vsFloor)} | ${fOverThis} |`)
+      if (c.items && floor && v === faasade)
+        cell += ` (${ns(pairedDelta(v.rounds, floor.rounds) / c.items)}/msg over raw)`
+      lines.push(
+        `| ${c.title} | **${v.variant}** | ${cell} | ${spread(v.rounds)} | ${v === floor ? '1.00×' : x(vsFloor)} | ${fOverThis} |`,
+      )
     }
   }
   return lines.join('\n')
@@ -75,7 +78,12 @@ function targetOf(c: Case, t: CaseTiming | undefined, target: Target): TargetRow
     return { what: c.title, limit: `≤ ${target.max}× raw`, measured: x(r), pass: r <= target.max }
   }
   const perItem = pairedDelta(faasade.rounds, floor.rounds) / (c.items ?? 1)
-  return { what: c.title, limit: `≤ ${target.max} ns/msg over raw`, measured: `${perItem.toFixed(0)} ns/msg`, pass: perItem <= target.max }
+  return {
+    what: c.title,
+    limit: `≤ ${target.max} ns/msg over raw`,
+    measured: `${perItem.toFixed(0)} ns/msg`,
+    pass: perItem <= target.max,
+  }
 }
 
 export function targets(
@@ -85,27 +93,53 @@ export function targets(
   sizes: readonly SizeRow[] | undefined,
 ): TargetRow[] {
   const rows: TargetRow[] = []
-  for (const c of cases) if (c.target) rows.push(targetOf(c, timings.find((t) => t.caseId === c.id), c.target))
+  for (const c of cases)
+    if (c.target)
+      rows.push(
+        targetOf(
+          c,
+          timings.find((t) => t.caseId === c.id),
+          c.target,
+        ),
+      )
   const lib = sizes?.find((s) => s.variant === 'faasade')
   if (lib) {
-    rows.push({ what: `bundle: ${lib.what}, minified`, limit: `≤ ${kb(BUNDLE_LIMIT)}`, measured: kb(lib.bundle.bytes), pass: lib.bundle.bytes <= BUNDLE_LIMIT })
+    rows.push({
+      what: `bundle: ${lib.what}, minified`,
+      limit: `≤ ${kb(BUNDLE_LIMIT)}`,
+      measured: kb(lib.bundle.bytes),
+      pass: lib.bundle.bytes <= BUNDLE_LIMIT,
+    })
   }
   const raw = cold?.find((r) => r.variant === 'raw')
   const faasade = cold?.find((r) => r.variant === 'faasade')
   if (faasade) {
     const bytes = faasade.bundle.bytes
-    rows.push({ what: 'bundle: the deployed hello function (core + `@faasade/aws/http`), minified', limit: `≤ ${kb(BUNDLE_LIMIT)}`, measured: kb(bytes), pass: bytes <= BUNDLE_LIMIT })
+    rows.push({
+      what: 'bundle: the deployed hello function (core + `@faasade/aws/http`), minified',
+      limit: `≤ ${kb(BUNDLE_LIMIT)}`,
+      measured: kb(bytes),
+      pass: bytes <= BUNDLE_LIMIT,
+    })
   }
   if (raw && faasade) {
     const d = median(faasade.importMs) - median(raw.importMs)
-    rows.push({ what: 'import time of the bundled AWS hello entry', limit: `≤ raw + ${IMPORT_SLACK_MS} ms`, measured: `raw + ${d.toFixed(2)} ms`, pass: d <= IMPORT_SLACK_MS })
+    rows.push({
+      what: 'import time of the bundled AWS hello entry',
+      limit: `≤ raw + ${IMPORT_SLACK_MS} ms`,
+      measured: `raw + ${d.toFixed(2)} ms`,
+      pass: d <= IMPORT_SLACK_MS,
+    })
   }
   return rows
 }
 
 export function targetTable(rows: readonly TargetRow[]): string {
   const lines = ['| target | limit | measured | |', '|---|---|--:|---|']
-  for (const r of rows) lines.push(`| ${r.what} | ${r.limit} | ${r.measured} | ${r.pass === undefined ? '–' : r.pass ? 'met' : '**missed**'} |`)
+  for (const r of rows)
+    lines.push(
+      `| ${r.what} | ${r.limit} | ${r.measured} | ${r.pass === undefined ? '–' : r.pass ? 'met' : '**missed**'} |`,
+    )
   return lines.join('\n')
 }
 
@@ -118,7 +152,9 @@ export function coldTable(rows: readonly ColdRow[]): string {
   for (const r of rows) {
     const imp = median(r.importMs)
     const delta = raw ? `+${(imp - median(raw.importMs)).toFixed(2)} ms` : ''
-    lines.push(`| ${r.variant} | ${kb(r.bundle.bytes)} | ${kb(r.bundle.gzipBytes)} | ${ms(imp)} | ${r === raw ? '' : delta} | ${ms(median(r.firstCallMs))} |`)
+    lines.push(
+      `| ${r.variant} | ${kb(r.bundle.bytes)} | ${kb(r.bundle.gzipBytes)} | ${ms(imp)} | ${r === raw ? '' : delta} | ${ms(median(r.firstCallMs))} |`,
+    )
   }
   return lines.join('\n')
 }

@@ -66,7 +66,9 @@ export async function smoke(cases: readonly Case[]): Promise<SmokeRow[]> {
 export function formatSmoke(rows: readonly SmokeRow[]): string {
   return rows
     .map((r) => {
-      const how = r.deviation ? `known peer deviation: ${r.deviation}` : `agrees${r.logLines ? ` (${r.logLines} log lines per call)` : ''}`
+      const how = r.deviation
+        ? `known peer deviation: ${r.deviation}`
+        : `agrees${r.logLines ? ` (${r.logLines} log lines per call)` : ''}`
       return `${r.agrees ? '✓' : '✗'} ${r.caseId.padEnd(16)} ${r.variant.padEnd(16)} ${r.agrees ? how : r.error}`
     })
     .join('\n')

@@ -5,14 +5,18 @@ import { HTTPException } from 'hono/http-exception'
 
 /** A plain Hono app: nothing in it knows which cloud runs it. */
 export const app = new Hono()
-  .get('/users/:id', (c) => c.json({ id: c.req.param('id'), tags: c.req.queries('tag') ?? [], ua: c.req.header('user-agent') ?? null }))
+  .get('/users/:id', (c) =>
+    c.json({ id: c.req.param('id'), tags: c.req.queries('tag') ?? [], ua: c.req.header('user-agent') ?? null }),
+  )
   .post('/orders', async (c) => {
     const order = await c.req.json<{ sku: string; qty: number }>()
     setCookie(c, 'last-order', order.sku, { path: '/', httpOnly: true })
     setCookie(c, 'visits', String(Number(getCookie(c, 'visits') ?? '0') + 1), { path: '/' })
     return c.json({ accepted: order, session: getCookie(c, 'session') ?? null }, 201)
   })
-  .get('/logo.png', (c) => c.body(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]), 200, { 'content-type': 'image/png' }))
+  .get('/logo.png', (c) =>
+    c.body(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]), 200, { 'content-type': 'image/png' }),
+  )
   .get('/teapot', () => {
     throw new HTTPException(418, { message: 'short and stout' })
   })

@@ -70,6 +70,10 @@ export const nightlyReport = schedule({
   deploy: { cron: '0 2 * * *' },
   handler: async (event, ctx) => {
     const pending = [...orders.values()].filter((o) => o.status === 'pending').length
-    ctx.log.info('nightly report', { pending, scheduledAt: event.scheduledAt.toISOString(), isPastDue: event.isPastDue })
+    ctx.log.info('nightly report', {
+      pending,
+      scheduledAt: event.scheduledAt.toISOString(),
+      isPastDue: event.isPastDue,
+    })
   },
 })

@@ -61,7 +61,11 @@ describe('detectTrigger: one row per rule, in order', () => {
   const url = fixture('function-url', 'captured-get-root-no-body')
   const v2 = fixture('apigw-http', 'aws-lambda-go-v2-no-authorizer')
   it.each<[string, unknown, AwsTrigger]>([
-    ['Records[0].cf wins over everything (Lambda@Edge)', { Records: [{ cf: {}, eventSource: 'aws:sqs' }] }, 'lambda-edge'],
+    [
+      'Records[0].cf wins over everything (Lambda@Edge)',
+      { Records: [{ cf: {}, eventSource: 'aws:sqs' }] },
+      'lambda-edge',
+    ],
     ['camelCase eventSource aws:sqs', { Records: [{ eventSource: 'aws:sqs' }] }, 'sqs'],
     ['camelCase eventSource aws:s3', { Records: [{ eventSource: 'aws:s3' }] }, 's3'],
     ['camelCase eventSource aws:dynamodb', { Records: [{ eventSource: 'aws:dynamodb' }] }, 'dynamodb'],
@@ -70,16 +74,36 @@ describe('detectTrigger: one row per rule, in order', () => {
     ['SNS is missed by a camelCase-only check', { Records: [{ eventSource: 'aws:sns' }] }, 'unknown-records'],
     ['Records from another service', { Records: [{ eventSource: 'aws:ses' }] }, 'unknown-records'],
     ['an empty Records batch', { Records: [] }, 'unknown-records'],
-    ['requestContext.elb is an ALB request, even with version 2.0', { version: '2.0', requestContext: { elb: {}, http: {} } }, 'alb'],
+    [
+      'requestContext.elb is an ALB request, even with version 2.0',
+      { version: '2.0', requestContext: { elb: {}, http: {} } },
+      'alb',
+    ],
     ['version 2.0 + requestContext.http on a lambda-url domain', url, 'function-url'],
     ['version 2.0 + requestContext.http on an execute-api domain', v2, 'http-api-v2'],
     ['version 2.0 without requestContext.http is not HTTP', { version: '2.0', requestContext: {} }, 'direct'],
-    ['httpMethod + requestContext with version 1.0', { version: '1.0', httpMethod: 'GET', requestContext: {} }, 'http-api-v1'],
+    [
+      'httpMethod + requestContext with version 1.0',
+      { version: '1.0', httpMethod: 'GET', requestContext: {} },
+      'http-api-v1',
+    ],
     ['httpMethod + requestContext without version (REST)', { httpMethod: 'GET', requestContext: {} }, 'rest-api'],
     ['httpMethod without requestContext is not HTTP', { httpMethod: 'GET', path: '/' }, 'direct'],
-    ['detail-type + source + detail from aws.events, Scheduled Event', { 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} }, 'schedule'],
-    ['aws.events with another detail-type', { 'detail-type': 'Other', source: 'aws.events', detail: {} }, 'eventbridge'],
-    ['detail-type + source + detail from anywhere else', { 'detail-type': 'Order Placed', source: 'shop', detail: { id: 1 } }, 'eventbridge'],
+    [
+      'detail-type + source + detail from aws.events, Scheduled Event',
+      { 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} },
+      'schedule',
+    ],
+    [
+      'aws.events with another detail-type',
+      { 'detail-type': 'Other', source: 'aws.events', detail: {} },
+      'eventbridge',
+    ],
+    [
+      'detail-type + source + detail from anywhere else',
+      { 'detail-type': 'Order Placed', source: 'shop', detail: { id: 1 } },
+      'eventbridge',
+    ],
     ['source without detail-type is a plain payload', { source: 'shop', detail: {} }, 'direct'],
     ['a string payload', 'hello', 'direct'],
     ['a number payload', 42, 'direct'],

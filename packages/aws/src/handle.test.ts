@@ -63,9 +63,10 @@ describe('events a function cannot take', () => {
   })
 
   it('an unknown shape is an UnknownEventError that says only invoke() takes raw payloads', async () => {
-    const error = await invokeLambda(lambda(fns.http as FaasFunction), fixture('direct-invoke', 'lambda-dev-guide-console-test-event')).catch(
-      (e: unknown) => e,
-    )
+    const error = await invokeLambda(
+      lambda(fns.http as FaasFunction),
+      fixture('direct-invoke', 'lambda-dev-guide-console-test-event'),
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UnknownEventError)
     expect((error as Error).message).toBe(
       'faasade (aws): unrecognised event: no AWS trigger envelope matches an object with keys key1, key2, key3, so this "http" ' +
@@ -74,26 +75,53 @@ describe('events a function cannot take', () => {
   })
 
   it('Records from an unsupported source name it', async () => {
-    const error = await invokeLambda(lambda(fns.messages as FaasFunction), { Records: [{ eventSource: 'aws:ses' }] }).catch((e: unknown) => e)
+    const error = await invokeLambda(lambda(fns.messages as FaasFunction), {
+      Records: [{ eventSource: 'aws:ses' }],
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UnknownEventError)
     expect((error as Error).message).toContain('"aws:ses"')
   })
 
   it.each<[string, FaasFunction, unknown, string]>([
-    ['HTTP API 2.0 without a method', fns.http as FaasFunction, { version: '2.0', requestContext: { http: {} } }, 'an HTTP API (payload 2.0) request'],
-    ['Kinesis record without its kinesis block', fns.messages as FaasFunction, { Records: [{ eventSource: 'aws:kinesis' }] }, 'a Kinesis stream batch'],
-    ['SNS record without Sns', fns.messages as FaasFunction, { Records: [{ EventSource: 'aws:sns' }] }, 'an SNS notification'],
-    ['S3 record without s3', fns.objects as FaasFunction, { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put' }] }, 'an S3 event notification'],
-  ])('a malformed envelope (%s) is an UnknownEventError naming the trigger, not a TypeError', async (_name, fn, event, name) => {
-    const error = await invokeLambda(lambda(fn), event).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(UnknownEventError)
-    expect((error as Error).message).toContain(`malformed event (${name}): `)
-  })
+    [
+      'HTTP API 2.0 without a method',
+      fns.http as FaasFunction,
+      { version: '2.0', requestContext: { http: {} } },
+      'an HTTP API (payload 2.0) request',
+    ],
+    [
+      'Kinesis record without its kinesis block',
+      fns.messages as FaasFunction,
+      { Records: [{ eventSource: 'aws:kinesis' }] },
+      'a Kinesis stream batch',
+    ],
+    [
+      'SNS record without Sns',
+      fns.messages as FaasFunction,
+      { Records: [{ EventSource: 'aws:sns' }] },
+      'an SNS notification',
+    ],
+    [
+      'S3 record without s3',
+      fns.objects as FaasFunction,
+      { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put' }] },
+      'an S3 event notification',
+    ],
+  ])(
+    'a malformed envelope (%s) is an UnknownEventError naming the trigger, not a TypeError',
+    async (_name, fn, event, name) => {
+      const error = await invokeLambda(lambda(fn), event).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(UnknownEventError)
+      expect((error as Error).message).toContain(`malformed event (${name}): `)
+    },
+  )
 
   it.each(['cloudfront-guide-viewer-request', 'cloudfront-guide-origin-request'])(
     'Lambda@Edge (%s) is detected and rejected as unsupported',
     async (variant) => {
-      const error = await invokeLambda(lambda(fns.http as FaasFunction), fixture('lambda-edge', variant)).catch((e: unknown) => e)
+      const error = await invokeLambda(lambda(fns.http as FaasFunction), fixture('lambda-edge', variant)).catch(
+        (e: unknown) => e,
+      )
       expect(error).toBeInstanceOf(UnknownEventError)
       expect((error as Error).message).toContain('Lambda@Edge (CloudFront) events are not supported by @faasade/aws')
     },
@@ -106,12 +134,16 @@ describe('direct invocation', () => {
     expect(await invokeLambda(handler, fixture('direct-invoke', 'lambda-dev-guide-console-test-event'))).toEqual({
       got: { key1: 'value1', key2: 'value2', key3: 'value3' },
     })
-    expect(await invokeLambda(handler, fixture('direct-invoke', 'array-payload'))).toEqual({ got: [1, 'two', { three: 3 }] })
+    expect(await invokeLambda(handler, fixture('direct-invoke', 'array-payload'))).toEqual({
+      got: [1, 'two', { three: 3 }],
+    })
   })
 
   it('an invoke function receives any event as its payload, trigger envelopes included', async () => {
     const event = sqs(['raw'])
-    expect(await invokeLambda(lambda(invoke((input: unknown) => input)), event)).toEqual(JSON.parse(JSON.stringify(event)))
+    expect(await invokeLambda(lambda(invoke((input: unknown) => input)), event)).toEqual(
+      JSON.parse(JSON.stringify(event)),
+    )
   })
 
   it('input failing the schema throws a ValidationError (the caller sees errorType ValidationError)', async () => {
@@ -152,17 +184,34 @@ describe('context', () => {
     )
     expect(seen[0]?.requestId).toBe('gw-1')
     expect(logs).toEqual([
-      { timestamp: expect.any(String), level: 'INFO', requestId: 'gw-1', message: 'probe', awsRequestId: 'aws-1', n: 1 },
+      {
+        timestamp: expect.any(String),
+        level: 'INFO',
+        requestId: 'gw-1',
+        message: 'probe',
+        awsRequestId: 'aws-1',
+        n: 1,
+      },
     ])
   })
 
   it('request id: Lambda awsRequestId where the front door has none (ALB) and for every non-HTTP trigger', async () => {
     const seen: Context[] = []
-    const { logs } = await captureLogs(() => invokeLambda(probe(seen), alb({}), lambdaContext({ awsRequestId: 'aws-2' })))
+    const { logs } = await captureLogs(() =>
+      invokeLambda(probe(seen), alb({}), lambdaContext({ awsRequestId: 'aws-2' })),
+    )
     expect(seen[0]?.requestId).toBe('aws-2')
     expect(logs).toEqual([{ timestamp: expect.any(String), level: 'INFO', requestId: 'aws-2', message: 'probe', n: 1 }])
     let sqsId = ''
-    await invokeLambda(lambda(messages((_m, ctx) => { sqsId = ctx.requestId })), sqs(['x']), lambdaContext({ awsRequestId: 'aws-3' }))
+    await invokeLambda(
+      lambda(
+        messages((_m, ctx) => {
+          sqsId = ctx.requestId
+        }),
+      ),
+      sqs(['x']),
+      lambdaContext({ awsRequestId: 'aws-3' }),
+    )
     expect(sqsId).toBe('aws-3')
   })
 
@@ -191,7 +240,10 @@ describe('context', () => {
     const { result, logs } = await captureLogs(() =>
       Promise.all(
         Array.from({ length: 40 }, (_, n) =>
-          invokeLambda(handler, apiGatewayV2({ requestId: `req-${n}`, query: { n: String(n), wait: String((n * 7) % 5) } })),
+          invokeLambda(
+            handler,
+            apiGatewayV2({ requestId: `req-${n}`, query: { n: String(n), wait: String((n * 7) % 5) } }),
+          ),
         ),
       ),
     )

@@ -45,9 +45,14 @@ export function handle(fn: ScheduleFunction): LambdaHandler<ScheduledEvent, void
 export function handle(fn: EventsFunction<any>): LambdaHandler<LambdaEventBridgeEvent, void>
 export function handle<O>(fn: InvokeFunction<any, O>): LambdaHandler<unknown, Awaited<O>>
 export function handle(fn: FaasFunction, options?: LambdaOptions): LambdaHandler<any, any> | StreamingLambdaHandler
-export function handle(fn: FaasFunction, options: LambdaOptions = {}): LambdaHandler<any, any> | StreamingLambdaHandler {
+export function handle(
+  fn: FaasFunction,
+  options: LambdaOptions = {},
+): LambdaHandler<any, any> | StreamingLambdaHandler {
   if (!isFaasFunction(fn)) {
-    throw new TypeError('faasade: handle() takes a function made by http(), messages(), objects(), schedule(), events() or invoke().')
+    throw new TypeError(
+      'faasade: handle() takes a function made by http(), messages(), objects(), schedule(), events() or invoke().',
+    )
   }
   switch (fn.kind) {
     case 'http':

@@ -14,8 +14,13 @@ describe('handler types follow the function kind', () => {
   })
 
   it('http with streaming: a streaming handler or (no awslambda global) a buffered one', () => {
-    const handler = lambda(http(() => json({})), { streaming: true })
-    expectTypeOf(handler).toEqualTypeOf<StreamingLambdaHandler | ((event: LambdaHttpEvent, context: LambdaContext) => Promise<LambdaHttpResult>)>()
+    const handler = lambda(
+      http(() => json({})),
+      { streaming: true },
+    )
+    expectTypeOf(handler).toEqualTypeOf<
+      StreamingLambdaHandler | ((event: LambdaHttpEvent, context: LambdaContext) => Promise<LambdaHttpResult>)
+    >()
   })
 
   it('messages: the partial batch response (or nothing, for SNS)', () => {
@@ -45,7 +50,9 @@ describe('testing helpers are typed with @types/aws-lambda', () => {
   })
 
   it('invokeLambda returns what the handler returns', () => {
-    expectTypeOf(invokeLambda(lambda(http(() => json({}))), apiGatewayV2({}))).resolves.toEqualTypeOf<LambdaHttpResult>()
+    expectTypeOf(
+      invokeLambda(lambda(http(() => json({}))), apiGatewayV2({})),
+    ).resolves.toEqualTypeOf<LambdaHttpResult>()
     expectTypeOf(invokeLambda(lambda(messages(() => {})), sqs(['x']))).resolves.toEqualTypeOf<SQSBatchResponse | void>()
   })
 })

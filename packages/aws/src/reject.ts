@@ -5,7 +5,9 @@ function describe(event: unknown): string {
   if (event === null || typeof event !== 'object') return `a ${event === null ? 'null' : typeof event} value`
   if (Array.isArray(event)) return `an array of ${event.length}`
   const keys = Object.keys(event)
-  return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}`
+  return keys.length === 0
+    ? 'an empty object'
+    : `an object with keys ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}`
 }
 
 /** The error for an event a function of `kind` cannot take: a kind mismatch names both, anything else says why. */

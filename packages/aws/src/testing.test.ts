@@ -24,29 +24,64 @@ const keys = (o: unknown) => Object.keys(o as object).sort()
 describe('builders make the shapes the fixtures show', () => {
   it.each<[string, unknown, [string, string], AwsTrigger, string[]]>([
     ['apiGatewayV1', apiGatewayV1({}), ['apigw-rest', 'aws-lambda-go-apigw-request'], 'rest-api', ['isBase64Encoded']],
-    ['apiGatewayV1 console', apiGatewayV1({ multiValue: false }), ['apigw-rest', 'dotnet-console-test-invoke-querystring'], 'rest-api', ['isBase64Encoded']],
+    [
+      'apiGatewayV1 console',
+      apiGatewayV1({ multiValue: false }),
+      ['apigw-rest', 'dotnet-console-test-invoke-querystring'],
+      'rest-api',
+      ['isBase64Encoded'],
+    ],
     ['httpApiV1', httpApiV1({}), ['apigw-http', 'docs-payload-v1.0'], 'http-api-v1', []],
-    ['apiGatewayV2', apiGatewayV2({ body: 'x', cookies: { a: '1' }, query: { q: '1' }, params: { id: '1' } }), ['apigw-http', 'docs-payload-v2'], 'http-api-v2', ['-stageVariables']],
-    ['functionUrl', functionUrl({ body: 'x', cookies: { a: '1' }, query: { q: '1' } }), ['function-url', 'captured-post-headers-cookies-json-body'], 'function-url', []],
+    [
+      'apiGatewayV2',
+      apiGatewayV2({ body: 'x', cookies: { a: '1' }, query: { q: '1' }, params: { id: '1' } }),
+      ['apigw-http', 'docs-payload-v2'],
+      'http-api-v2',
+      ['-stageVariables'],
+    ],
+    [
+      'functionUrl',
+      functionUrl({ body: 'x', cookies: { a: '1' }, query: { q: '1' } }),
+      ['function-url', 'captured-post-headers-cookies-json-body'],
+      'function-url',
+      [],
+    ],
     ['alb', alb({}), ['alb', 'lambda-dev-guide-alb-get'], 'alb', []],
     ['alb multiValue', alb({ multiValue: true }), ['alb', 'aws-lambda-go-multivalue-headers'], 'alb', []],
     ['sqs', sqs(['x']), ['sqs', 'lambda-dev-guide-standard-batch'], 'sqs', []],
     ['sns', sns('x'), ['sns', 'lambda-dev-guide-sns'], 'sns', []],
     ['s3', s3({ key: 'k' }), ['s3', 'lambda-dev-guide-put'], 's3', []],
     ['kinesis', kinesis(['x']), ['kinesis', 'lambda-dev-guide-kinesis'], 'kinesis', []],
-    ['dynamodb', dynamodb([{ keys: { id: 1 }, newImage: { id: 1 } }]), ['dynamodb', 'lambda-dev-guide-stream'], 'dynamodb', []],
-    ['eventBridge', eventBridge({ source: 's', detailType: 't', detail: {} }), ['eventbridge', 'eventbridge-guide-custom-event'], 'eventbridge', []],
+    [
+      'dynamodb',
+      dynamodb([{ keys: { id: 1 }, newImage: { id: 1 } }]),
+      ['dynamodb', 'lambda-dev-guide-stream'],
+      'dynamodb',
+      [],
+    ],
+    [
+      'eventBridge',
+      eventBridge({ source: 's', detailType: 't', detail: {} }),
+      ['eventbridge', 'eventbridge-guide-custom-event'],
+      'eventbridge',
+      [],
+    ],
     ['scheduledEvent', scheduledEvent(), ['eventbridge', 'lambda-dev-guide-scheduled-event'], 'schedule', []],
-  ])('%s: same top-level keys as the fixture, same record keys, detected as the same trigger', (_name, built, [source, variant], trigger, extra) => {
-    const sample = fixture(source, variant)
-    const expected = new Set(keys(sample))
-    for (const e of extra) if (e.startsWith('-')) expected.delete(e.slice(1)); else expected.add(e)
-    expect(keys(built)).toEqual([...expected].sort())
-    const records = (built as { Records?: unknown[] }).Records
-    if (records) expect(keys(records[0])).toEqual(expect.arrayContaining(keys(sample.Records[0])))
-    expect(detectTrigger(built)).toBe(trigger)
-    expect(detectTrigger(sample)).toBe(trigger)
-  })
+  ])(
+    '%s: same top-level keys as the fixture, same record keys, detected as the same trigger',
+    (_name, built, [source, variant], trigger, extra) => {
+      const sample = fixture(source, variant)
+      const expected = new Set(keys(sample))
+      for (const e of extra)
+        if (e.startsWith('-')) expected.delete(e.slice(1))
+        else expected.add(e)
+      expect(keys(built)).toEqual([...expected].sort())
+      const records = (built as { Records?: unknown[] }).Records
+      if (records) expect(keys(records[0])).toEqual(expect.arrayContaining(keys(sample.Records[0])))
+      expect(detectTrigger(built)).toBe(trigger)
+      expect(detectTrigger(sample)).toBe(trigger)
+    },
+  )
 
   it('HTTP API 2.0 keeps cookies out of the headers; a Function URL has both (as captured)', () => {
     const v2 = apiGatewayV2({ cookies: { a: '1', b: 'x y' } })
@@ -66,10 +101,18 @@ describe('builders make the shapes the fixtures show', () => {
 
   it('bodies follow each front door rule: 2.0 base64s non-text types, ALB base64s unless text, REST sends text', () => {
     expect(apiGatewayV2({ body: 'x' })).toMatchObject({ body: 'eA==', isBase64Encoded: true })
-    expect(apiGatewayV2({ body: 'x', headers: { 'content-type': 'text/plain' } })).toMatchObject({ body: 'x', isBase64Encoded: false })
+    expect(apiGatewayV2({ body: 'x', headers: { 'content-type': 'text/plain' } })).toMatchObject({
+      body: 'x',
+      isBase64Encoded: false,
+    })
     expect(apiGatewayV2({ body: { a: 1 } })).toMatchObject({ body: '{"a":1}', isBase64Encoded: false })
-    expect(alb({ body: 'x', headers: { 'content-type': 'application/xml' } })).toMatchObject({ body: 'x', isBase64Encoded: false })
-    expect(alb({ body: 'x', headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' } })).toMatchObject({ isBase64Encoded: true })
+    expect(alb({ body: 'x', headers: { 'content-type': 'application/xml' } })).toMatchObject({
+      body: 'x',
+      isBase64Encoded: false,
+    })
+    expect(alb({ body: 'x', headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' } })).toMatchObject({
+      isBase64Encoded: true,
+    })
     expect(alb({})).toMatchObject({ body: '', isBase64Encoded: false })
     expect(apiGatewayV1({ body: 'x' })).toMatchObject({ body: 'x', isBase64Encoded: false })
     expect(apiGatewayV1({ body: new Uint8Array([1]) })).toMatchObject({ body: 'AQ==', isBase64Encoded: true })
@@ -78,7 +121,9 @@ describe('builders make the shapes the fixtures show', () => {
 
   it('ALB sends the query still percent-encoded; single-value mode keeps the last value', () => {
     expect(alb({ query: { 'a b': ['1', 'x&y'] } }).queryStringParameters).toEqual({ 'a%20b': 'x%26y' })
-    expect(alb({ query: { 'a b': ['1', 'x&y'] }, multiValue: true }).multiValueQueryStringParameters).toEqual({ 'a%20b': ['1', 'x%26y'] })
+    expect(alb({ query: { 'a b': ['1', 'x&y'] }, multiValue: true }).multiValueQueryStringParameters).toEqual({
+      'a%20b': ['1', 'x%26y'],
+    })
   })
 
   it('FIFO sqs batches carry group ids and a .fifo queue', () => {
@@ -103,15 +148,44 @@ describe('lambdaContext and invokeLambda behave like the runtime', () => {
   })
 
   it('results travel as JSON, like the runtime sends them', async () => {
-    expect(await invokeLambda(async () => ({ d: new Date(0), u: undefined }), {})).toEqual({ d: '1970-01-01T00:00:00.000Z' })
+    expect(await invokeLambda(async () => ({ d: new Date(0), u: undefined }), {})).toEqual({
+      d: '1970-01-01T00:00:00.000Z',
+    })
   })
 })
 
 describe('readHttpResult reads every front door result', () => {
   it.each<[string, unknown]>([
-    ['v1', { statusCode: 201, headers: { 'content-type': 'text/plain' }, multiValueHeaders: { 'set-cookie': ['a=1', 'b=2'] }, body: 'hi', isBase64Encoded: false }],
-    ['v2', { statusCode: 201, headers: { 'content-type': 'text/plain' }, cookies: ['a=1', 'b=2'], body: 'aGk=', isBase64Encoded: true }],
-    ['alb', { statusCode: 201, statusDescription: '201 Created', multiValueHeaders: { 'content-type': ['text/plain'], 'set-cookie': ['a=1', 'b=2'] }, body: 'hi', isBase64Encoded: false }],
+    [
+      'v1',
+      {
+        statusCode: 201,
+        headers: { 'content-type': 'text/plain' },
+        multiValueHeaders: { 'set-cookie': ['a=1', 'b=2'] },
+        body: 'hi',
+        isBase64Encoded: false,
+      },
+    ],
+    [
+      'v2',
+      {
+        statusCode: 201,
+        headers: { 'content-type': 'text/plain' },
+        cookies: ['a=1', 'b=2'],
+        body: 'aGk=',
+        isBase64Encoded: true,
+      },
+    ],
+    [
+      'alb',
+      {
+        statusCode: 201,
+        statusDescription: '201 Created',
+        multiValueHeaders: { 'content-type': ['text/plain'], 'set-cookie': ['a=1', 'b=2'] },
+        body: 'hi',
+        isBase64Encoded: false,
+      },
+    ],
   ])('%s', (shape, result) => {
     const res = readHttpResult(result)
     expect(res).toMatchObject({ status: 201, text: 'hi', cookies: ['a=1', 'b=2'], shape })
@@ -119,7 +193,12 @@ describe('readHttpResult reads every front door result', () => {
   })
 
   it('multiValueHeaders win over headers for a name in both, as API Gateway merges them', () => {
-    const res = readHttpResult({ statusCode: 200, headers: { 'x-a': '1', 'x-b': '2' }, multiValueHeaders: { 'X-A': ['3', '4'] }, body: '' })
+    const res = readHttpResult({
+      statusCode: 200,
+      headers: { 'x-a': '1', 'x-b': '2' },
+      multiValueHeaders: { 'X-A': ['3', '4'] },
+      body: '',
+    })
     expect(res.headers.get('x-a')).toBe('3, 4')
     expect(res.headers.get('x-b')).toBe('2')
   })

@@ -11,7 +11,10 @@ const files = (root: URL): string[] =>
     .sort()
 
 describe.runIf(existsSync(shared))('fixtures', () => {
-  it.each(existsSync(shared) ? files(shared) : [])('shared/fixtures/azure/%s has a byte-identical copy here', (file) => {
-    expect(readFileSync(new URL(file, local), 'utf8')).toBe(readFileSync(new URL(file, shared), 'utf8'))
-  })
+  it.each(existsSync(shared) ? files(shared) : [])(
+    'shared/fixtures/azure/%s has a byte-identical copy here',
+    (file) => {
+      expect(readFileSync(new URL(file, local), 'utf8')).toBe(readFileSync(new URL(file, shared), 'utf8'))
+    },
+  )
 })

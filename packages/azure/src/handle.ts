@@ -57,7 +57,11 @@ function messagesHandler(fn: MessagesFunction<any>, options: AzureOptions): Azur
     // Every message runs even after one fails: Event Hubs checkpoints the batch whatever happens, so
     // stopping early would drop the rest; the failure is raised once the batch is done.
     const { failed } = await runBatch(fn, messages, ctx)
-    if (failed.length) throw new BatchFailureError(failed.map((i) => messages[i]?.id as string), messages.length)
+    if (failed.length)
+      throw new BatchFailureError(
+        failed.map((i) => messages[i]?.id as string),
+        messages.length,
+      )
   })
 }
 

@@ -70,24 +70,70 @@ function registerMessages(name: string, fn: MessagesFunction<any>, o: Loose, han
   const type =
     o.type ??
     (o.topicName ? 'serviceBusTopic' : o.eventHubName ? 'eventHub' : o.queueName ? 'storageQueue' : undefined) ??
-    (d?.queue ? 'storageQueue' : d?.serviceBusQueue ? 'serviceBusQueue' : d?.topic ? 'serviceBusTopic' : d?.eventHub ? 'eventHub' : undefined)
+    (d?.queue
+      ? 'storageQueue'
+      : d?.serviceBusQueue
+        ? 'serviceBusQueue'
+        : d?.topic
+          ? 'serviceBusTopic'
+          : d?.eventHub
+            ? 'eventHub'
+            : undefined)
   const connection = o.connection ?? d?.connection
   const need = (field: string, value: unknown): unknown =>
     value ?? missing(name, `a ${type} trigger needs "${field}" (in the options or the function's deploy.azure)`)
   if (type === 'storageQueue') {
     const queueName = need('queueName', o.queueName ?? d?.queue)
-    azure.app.storageQueue(name, defined({ ...o, type: undefined, queueName, connection: connection ?? STORAGE, handler }) as unknown as StorageQueueFunctionOptions)
+    azure.app.storageQueue(
+      name,
+      defined({
+        ...o,
+        type: undefined,
+        queueName,
+        connection: connection ?? STORAGE,
+        handler,
+      }) as unknown as StorageQueueFunctionOptions,
+    )
   } else if (type === 'serviceBusQueue') {
     const queueName = need('queueName', o.queueName ?? d?.serviceBusQueue)
-    azure.app.serviceBusQueue(name, defined({ ...o, type: undefined, queueName, connection: need('connection', connection), handler }) as unknown as ServiceBusQueueFunctionOptions)
+    azure.app.serviceBusQueue(
+      name,
+      defined({
+        ...o,
+        type: undefined,
+        queueName,
+        connection: need('connection', connection),
+        handler,
+      }) as unknown as ServiceBusQueueFunctionOptions,
+    )
   } else if (type === 'serviceBusTopic') {
     const topicName = need('topicName', o.topicName ?? d?.topic)
     const subscriptionName = need('subscriptionName', o.subscriptionName ?? d?.subscription)
-    azure.app.serviceBusTopic(name, defined({ ...o, type: undefined, topicName, subscriptionName, connection: need('connection', connection), handler }) as unknown as ServiceBusTopicFunctionOptions)
+    azure.app.serviceBusTopic(
+      name,
+      defined({
+        ...o,
+        type: undefined,
+        topicName,
+        subscriptionName,
+        connection: need('connection', connection),
+        handler,
+      }) as unknown as ServiceBusTopicFunctionOptions,
+    )
   } else if (type === 'eventHub') {
     const eventHubName = need('eventHubName', o.eventHubName ?? d?.eventHub)
     const cardinality = o.cardinality ?? d?.cardinality
-    azure.app.eventHub(name, defined({ ...o, type: undefined, eventHubName, cardinality, connection: need('connection', connection), handler }) as unknown as EventHubFunctionOptions)
+    azure.app.eventHub(
+      name,
+      defined({
+        ...o,
+        type: undefined,
+        eventHubName,
+        cardinality,
+        connection: need('connection', connection),
+        handler,
+      }) as unknown as EventHubFunctionOptions,
+    )
   } else {
     missing(
       name,
@@ -111,7 +157,10 @@ function registerObjects(name: string, fn: ObjectsFunction, o: Loose, handler: A
   const path = o.path ?? (deploy?.bucket ? `${deploy.bucket}/{name}` : undefined)
   if (path === undefined) missing(name, 'a blob trigger needs "path" (e.g. "uploads/{name}") or deploy.bucket')
   const connection = o.connection ?? deploy?.azure?.connection ?? STORAGE
-  azure.app.storageBlob(name, defined({ ...o, type: undefined, path, connection, handler }) as unknown as StorageBlobFunctionOptions)
+  azure.app.storageBlob(
+    name,
+    defined({ ...o, type: undefined, path, connection, handler }) as unknown as StorageBlobFunctionOptions,
+  )
 }
 
 /** Five-field cron (`deploy.cron`, UTC) → Azure's six-field NCRONTAB (seconds first). */
@@ -152,11 +201,14 @@ export function register<F extends FaasFunction>(name: string, fn: F, options?: 
       return
     }
     case 'messages':
-      return registerMessages(name, fn, rest, handler)
+      registerMessages(name, fn, rest, handler)
+      return
     case 'objects':
-      return registerObjects(name, fn, rest, handler)
+      registerObjects(name, fn, rest, handler)
+      return
     case 'schedule':
-      return registerTimer(name, fn, rest, handler)
+      registerTimer(name, fn, rest, handler)
+      return
     case 'events':
       azure.app.eventGrid(name, defined({ ...rest, handler }) as unknown as EventGridFunctionOptions)
   }

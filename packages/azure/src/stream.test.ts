@@ -68,6 +68,10 @@ describe('HTTP streaming (app.setup({ enableHttpStream: true }) through the libr
     expect(result.error).toBeUndefined()
     expect(response?.status).toBe(500)
     expect(response?.headers['content-type']).toBe('application/problem+json')
-    expect(JSON.parse(response?.text() ?? '')).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500 })
+    expect(JSON.parse(response?.text() ?? '')).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+    })
   })
 })

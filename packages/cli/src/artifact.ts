@@ -30,6 +30,11 @@ export async function writeText(file: string, text: string): Promise<void> {
 }
 
 /** Import of the user's module plus one line per function, for a generated entry. */
-export function entrySource(modulePath: string, adapterImport: string, lines: (f: FunctionInfo) => string, functions: readonly FunctionInfo[]): string {
+export function entrySource(
+  modulePath: string,
+  adapterImport: string,
+  lines: (f: FunctionInfo) => string,
+  functions: readonly FunctionInfo[],
+): string {
   return [`import * as user from ${JSON.stringify(modulePath)}`, adapterImport, ...functions.map(lines), ''].join('\n')
 }

@@ -5,7 +5,11 @@ import { CliError } from './errors.js'
 import { resolveFrom } from './project.js'
 
 /** Packages each cloud installs itself and that must stay `require`/`import`-able at run time. */
-export const PLATFORM_PACKAGES = ['@azure/functions', '@azure/functions-core', '@google-cloud/functions-framework'] as const
+export const PLATFORM_PACKAGES = [
+  '@azure/functions',
+  '@azure/functions-core',
+  '@google-cloud/functions-framework',
+] as const
 
 export interface BundleOptions {
   /** JavaScript source of the entry; imports resolve from `resolveDir`. */
@@ -60,7 +64,8 @@ function formatMessages(messages: readonly Message[]): string {
 }
 
 // Bundled CommonJS dependencies may call `require` for Node built-ins; an ESM bundle needs a real one.
-const ESM_BANNER = "import { createRequire as __faasadeCreateRequire } from 'node:module';\nconst require = __faasadeCreateRequire(import.meta.url);"
+const ESM_BANNER =
+  "import { createRequire as __faasadeCreateRequire } from 'node:module';\nconst require = __faasadeCreateRequire(import.meta.url);"
 
 /** Bundles user code + core + adapter into one ESM file for Node 22; platform packages stay external. */
 export async function bundle(options: BundleOptions): Promise<BundleResult> {
@@ -115,7 +120,9 @@ function externalPackagesPlugin(): Plugin {
     name: 'faasade-external-packages',
     setup(b) {
       // Runs after faasadePlugin: anything bare that is not @faasade/* is loaded from node_modules at run time.
-      b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@faasade/') ? undefined : { path: args.path, external: true }))
+      b.onResolve({ filter: /^[^./]/ }, (args) =>
+        args.path.startsWith('@faasade/') ? undefined : { path: args.path, external: true },
+      )
     },
   }
 }

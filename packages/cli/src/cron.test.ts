@@ -14,7 +14,9 @@ describe('cron conversion', () => {
   })
 
   it('rejects what is not five cron fields, naming the function', () => {
-    expect(() => toAwsCron('every hour', 'nightly')).toThrow(/nightly: "every hour" is not a five-field cron expression/)
+    expect(() => toAwsCron('every hour', 'nightly')).toThrow(
+      /nightly: "every hour" is not a five-field cron expression/,
+    )
     expect(() => toAzureCron('0 0 * * * *', 'nightly')).toThrow(/five-field/)
   })
 

@@ -7,7 +7,9 @@ const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const
 export function parseCron(cron: string, where: string): string[] {
   const fields = cron.trim().split(/\s+/)
   if (fields.length !== 5 || !fields.every((f) => FIELD.test(f))) {
-    throw new CliError(`${where}: "${cron}" is not a five-field cron expression (minute hour day-of-month month day-of-week), e.g. "0 * * * *".`)
+    throw new CliError(
+      `${where}: "${cron}" is not a five-field cron expression (minute hour day-of-month month day-of-week), e.g. "0 * * * *".`,
+    )
   }
   return fields
 }
@@ -19,10 +21,13 @@ export function parseCron(cron: string, where: string): string[] {
 export function toAwsCron(cron: string, where: string): string {
   const [min, hour, dom, month, dow] = parseCron(cron, where) as [string, string, string, string, string]
   if (dom !== '*' && dow !== '*') {
-    throw new CliError(`${where}: AWS cannot schedule on both a day of the month and a day of the week ("${cron}"); use one.`)
+    throw new CliError(
+      `${where}: AWS cannot schedule on both a day of the month and a day of the week ("${cron}"); use one.`,
+    )
   }
   if (dow === '*') return `cron(${min} ${hour} ${dom} ${month} ? *)`
-  if (dow.includes('/')) throw new CliError(`${where}: AWS does not accept steps (/) in the day-of-week field ("${cron}").`)
+  if (dow.includes('/'))
+    throw new CliError(`${where}: AWS does not accept steps (/) in the day-of-week field ("${cron}").`)
   const days = dow.replace(/[0-7]/g, (d) => DAYS[Number(d)] as string)
   return `cron(${min} ${hour} ? ${month} ${days} *)`
 }

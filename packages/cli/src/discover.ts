@@ -29,7 +29,10 @@ export interface ModuleInfo {
 let counter = 0
 
 /** Loads the module's exports by bundling it (TypeScript included) and importing the bundle. */
-async function loadExports(path: string, project: string): Promise<{ exports: Record<string, unknown>; inputs: string[] }> {
+async function loadExports(
+  path: string,
+  project: string,
+): Promise<{ exports: Record<string, unknown>; inputs: string[] }> {
   const dir = cacheDir(project, 'discover')
   await mkdir(dir, { recursive: true })
   const outfile = join(dir, `module-${process.pid}-${++counter}.mjs`)
@@ -65,7 +68,9 @@ export async function discover(module: string, only?: readonly string[]): Promis
   const skipped: string[] = []
   for (const [name, value] of Object.entries(exports)) {
     if (isFaasFunction(value) && name === 'default' && (!only?.length || only.includes(name))) {
-      throw new CliError(`${module}: export the default faasade function under a name; the name becomes the function's name on each cloud.`)
+      throw new CliError(
+        `${module}: export the default faasade function under a name; the name becomes the function's name on each cloud.`,
+      )
     }
     if (isFaasFunction(value) && name !== 'default') functions.push({ name, kind: value.kind, fn: value })
     else skipped.push(name)
@@ -73,7 +78,8 @@ export async function discover(module: string, only?: readonly string[]): Promis
   const available = functions.map((f) => f.name).join(', ') || 'none'
   if (only?.length) {
     for (const name of only) {
-      if (!(name in exports)) throw new CliError(`${module} has no export named "${name}". Its faasade functions: ${available}.`)
+      if (!(name in exports))
+        throw new CliError(`${module} has no export named "${name}". Its faasade functions: ${available}.`)
       if (!functions.some((f) => f.name === name)) {
         throw new CliError(
           `The export "${name}" of ${module} is not a faasade function (make it with http(), messages(), objects(), schedule(), events() or invoke() from @faasade/core).`,

@@ -50,11 +50,13 @@ async function readEvent(event: InvokeOptions['event']): Promise<unknown> {
 
 const record = (v: unknown): Record<string, any> => (v && typeof v === 'object' ? (v as Record<string, any>) : {})
 
-
 async function invokeAws(mod: ModuleInfo, dir: string, name: string, event: unknown): Promise<InvokeResult> {
   const file = join(dir, 'index.mjs')
   await bundle({ entry: awsEntry(mod), resolveDir: mod.project, outfile: file, projectDirs: [mod.project] })
-  const handlers = (await import(pathToFileURL(file).href)) as Record<string, (e: unknown, c: unknown) => Promise<unknown>>
+  const handlers = (await import(pathToFileURL(file).href)) as Record<
+    string,
+    (e: unknown, c: unknown) => Promise<unknown>
+  >
   try {
     return { ok: true, output: (await handlers[name]?.(event, lambdaContext(name, randomUUID()))) ?? null }
   } catch (error) {
@@ -63,11 +65,17 @@ async function invokeAws(mod: ModuleInfo, dir: string, name: string, event: unkn
 }
 
 /** An HTTP request for the framework: a CloudEvent (structured), a raw `{ method, path, headers, body }`, or a JSON body. */
-function gcpRequest(event: unknown, kind: string): { method: string; path: string; headers: Record<string, string>; body?: string } {
+function gcpRequest(
+  event: unknown,
+  kind: string,
+): { method: string; path: string; headers: Record<string, string>; body?: string } {
   const e = record(event)
   if (kind === 'http' || kind === 'invoke' || ('headers' in e && 'body' in e && !('specversion' in e))) {
     const body = e.body === undefined ? undefined : typeof e.body === 'string' ? e.body : JSON.stringify(e.body)
-    const headers: Record<string, string> = { ...(typeof e.body === 'object' && e.body !== null ? { 'content-type': 'application/json' } : {}), ...record(e.headers) }
+    const headers: Record<string, string> = {
+      ...(typeof e.body === 'object' && e.body !== null ? { 'content-type': 'application/json' } : {}),
+      ...record(e.headers),
+    }
     return { method: e.method ?? (body === undefined ? 'GET' : 'POST'), path: e.path ?? '/', headers, body }
   }
   const type = 'specversion' in e ? 'application/cloudevents+json' : 'application/json'
@@ -78,14 +86,25 @@ async function invokeGcp(mod: ModuleInfo, dir: string, name: string, event: unkn
   const framework = frameworkEntry(mod.project)
   const file = join(dir, 'index.mjs')
   const entry = `import * as user from ${JSON.stringify(mod.path)}\nimport { register } from '@faasade/gcp'\nregister(${JSON.stringify(name)}, user.${name})\n`
-  await bundle({ entry, resolveDir: mod.project, outfile: file, projectDirs: [mod.project], pin: { '@google-cloud/functions-framework': framework } })
+  await bundle({
+    entry,
+    resolveDir: mod.project,
+    outfile: file,
+    projectDirs: [mod.project],
+    pin: { '@google-cloud/functions-framework': framework },
+  })
   await import(pathToFileURL(file).href)
   const server = (createRequire(framework)('./testing.js') as { getTestServer(n: string): Server }).getTestServer(name)
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   try {
     const req = gcpRequest(event, mod.functions[0]?.kind ?? 'http')
     const { port } = server.address() as AddressInfo
-    const res = await fetch(`http://127.0.0.1:${port}${req.path}`, { method: req.method, headers: req.headers, body: req.body, signal: AbortSignal.timeout(60_000) })
+    const res = await fetch(`http://127.0.0.1:${port}${req.path}`, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      signal: AbortSignal.timeout(60_000),
+    })
     const text = await res.text()
     const headers = Object.fromEntries(res.headers)
     let body: unknown = text
@@ -116,12 +135,20 @@ async function invokeAzure(mod: ModuleInfo, dir: string, name: string, event: un
               body: e.body === undefined ? undefined : typeof e.body === 'string' ? e.body : JSON.stringify(e.body),
             }),
           }
-        : { data: testing.rpcData('data' in e ? e.data : event), triggerMetadata: testing.rpcMetadata(record(e.triggerMetadata)) }
+        : {
+            data: testing.rpcData('data' in e ? e.data : event),
+            triggerMetadata: testing.rpcMetadata(record(e.triggerMetadata)),
+          }
     const result = await worker.invoke(name, invocation)
     if (result.http) {
       const { status, headers, cookies, body } = result.http
       const text = new TextDecoder().decode(body)
-      const output = { status, headers, cookies: cookies.map(setCookie), body: /json/.test(headers['content-type'] ?? '') ? JSON.parse(text) : text }
+      const output = {
+        status,
+        headers,
+        cookies: cookies.map(setCookie),
+        body: /json/.test(headers['content-type'] ?? '') ? JSON.parse(text) : text,
+      }
       return { ok: status < 400, output }
     }
     if (result.error) return { ok: false, output: { error: (result.error as Error).message ?? String(result.error) } }

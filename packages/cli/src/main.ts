@@ -49,7 +49,8 @@ function target(value: string | undefined, allowAll: boolean): Target | 'all' {
 function port(value: string | undefined): number {
   if (value === undefined) return 3000
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new CliError(`--port must be a port number (0-65535), got "${value}".`)
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new CliError(`--port must be a port number (0-65535), got "${value}".`)
   return n
 }
 
@@ -66,7 +67,12 @@ async function withStdoutOnStderr<T>(run: () => Promise<T>): Promise<T> {
 /** Runs `faasade <argv>`; resolves with the exit code (a dev server keeps running until `signal` aborts). */
 export async function main(argv: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    })
     const [command, module, fnName] = positionals
     if (values.version) {
       io.stdout(`${version()}\n`)
@@ -79,8 +85,18 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
     if (command !== 'invoke' && fnName !== undefined) throw new CliError(`Unexpected argument "${fnName}".\n${USAGE}`)
     if (!module) throw new CliError(`${command}: give the module that exports your functions.\n${USAGE}`)
     if (command === 'build') {
-      const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean)
-      const result = await build({ module, target: target(values.target, true), out: values.out, only, region: values.region, stack: values.stack })
+      const only = values.only
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+      const result = await build({
+        module,
+        target: target(values.target, true),
+        out: values.out,
+        only,
+        region: values.region,
+        stack: values.stack,
+      })
       for (const name of result.module.skipped) io.stderr(`skipped export "${name}": not a faasade function\n`)
       for (const a of result.artifacts) {
         io.stdout(`${a.target}: ${show(a.dir)} (${show(a.zip)})\n`)
@@ -89,7 +105,13 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
       return 0
     }
     if (command === 'dev') {
-      const server = await startDev({ module, target: target(values.target, false) as Target, port: port(values.port), watch: !values['no-watch'], log: io.stderr })
+      const server = await startDev({
+        module,
+        target: target(values.target, false) as Target,
+        port: port(values.port),
+        watch: !values['no-watch'],
+        log: io.stderr,
+      })
       io.stdout(`faasade dev (${server.target}) on ${server.url}\n`)
       for (const r of server.routes) io.stdout(`  ${r}\n`)
       await new Promise<void>((resolve) => {

@@ -49,7 +49,8 @@ export function packageDir(name: string, fromDirs: readonly string[]): string | 
   const main = resolveFrom(name, fromDirs)
   for (let dir = main && dirname(main); dir && dir !== dirname(dir); dir = dirname(dir)) {
     const file = join(dir, 'package.json')
-    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === name) return realpathSync(dir)
+    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === name)
+      return realpathSync(dir)
   }
   return undefined
 }

@@ -39,7 +39,13 @@ describe('createZip', () => {
   it('writes sorted entries, files 0644 and folders 0755 from a Unix host, fixed 1980-01-01 mtimes, contents intact', async () => {
     const dir = await tree({ 'z.txt': 'last', 'index.mjs': 'x'.repeat(1000), 'node_modules/p/i.js': 'p' })
     const entries = readZip(createZip(await collectEntries(dir)))
-    expect(entries.map((e) => e.path)).toEqual(['index.mjs', 'node_modules/', 'node_modules/p/', 'node_modules/p/i.js', 'z.txt'])
+    expect(entries.map((e) => e.path)).toEqual([
+      'index.mjs',
+      'node_modules/',
+      'node_modules/p/',
+      'node_modules/p/i.js',
+      'z.txt',
+    ])
     for (const e of entries) {
       expect(e.madeBy).toBe(3)
       expect(e.mode).toBe(e.path.endsWith('/') ? 0o040755 : 0o100644)

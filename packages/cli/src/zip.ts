@@ -75,7 +75,8 @@ export function createZip(entries: readonly ZipEntry[]): Uint8Array {
     offset += local.length + name.length + body.length
   }
   const centralSize = central.reduce((n, b) => n + b.length, 0)
-  if (sorted.length > 0xffff || offset > 0xffffffff) throw new Error('faasade: the archive needs zip64, which is not supported.')
+  if (sorted.length > 0xffff || offset > 0xffffffff)
+    throw new Error('faasade: the archive needs zip64, which is not supported.')
   const end = Buffer.alloc(22)
   end.writeUInt32LE(0x06054b50, 0)
   end.writeUInt16LE(sorted.length, 8)
@@ -86,7 +87,10 @@ export function createZip(entries: readonly ZipEntry[]): Uint8Array {
 }
 
 /** Every file and folder under `dir` as zip entries (symbolic links followed), paths relative to `dir`. */
-export async function collectEntries(dir: string, exclude: (path: string) => boolean = () => false): Promise<ZipEntry[]> {
+export async function collectEntries(
+  dir: string,
+  exclude: (path: string) => boolean = () => false,
+): Promise<ZipEntry[]> {
   const out: ZipEntry[] = []
   const walk = async (current: string): Promise<void> => {
     for (const name of await readdir(current)) {

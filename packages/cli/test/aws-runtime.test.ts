@@ -62,7 +62,10 @@ const httpApi = (path: string, query = '', extra: Record<string, unknown> = {}) 
 describe('function.zip under aws-lambda-ric 4.0.2 (nodejs24.x semantics)', () => {
   it('loads index.<export> through the real loader and answers an HTTP API 2.0 event natively', async () => {
     const r = await ric('4.0.2', 'index.hello')
-    const event = httpApi('/hello/Ada', 'tag=a&tag=b', { pathParameters: { name: 'Ada' }, routeKey: 'GET /hello/{name}' })
+    const event = httpApi('/hello/Ada', 'tag=a&tag=b', {
+      pathParameters: { name: 'Ada' },
+      routeKey: 'GET /hello/{name}',
+    })
     const posted = await r.api.invoke(event)
     expect(posted.path).toBe('response')
     const result = posted.json()
@@ -106,20 +109,32 @@ describe('function.zip under aws-lambda-ric 4.0.2 (nodejs24.x semantics)', () =>
       messageId: id,
       receiptHandle: `rh-${id}`,
       body,
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1795000000000', SenderId: 'A', ApproximateFirstReceiveTimestamp: '1795000000001' },
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: '1795000000000',
+        SenderId: 'A',
+        ApproximateFirstReceiveTimestamp: '1795000000001',
+      },
       messageAttributes: {},
       md5OfBody: 'x',
       eventSource: 'aws:sqs',
       eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:numbers',
       awsRegion: 'us-east-1',
     })
-    const posted = await r.api.invoke({ Records: [record('m1', '{"n":1}'), record('m2', '{"n":-2}'), record('m3', 'not json'), record('m4', '{"n":4}')] })
+    const posted = await r.api.invoke({
+      Records: [record('m1', '{"n":1}'), record('m2', '{"n":-2}'), record('m3', 'not json'), record('m4', '{"n":4}')],
+    })
     expect(posted.json()).toEqual({ batchItemFailures: [{ itemIdentifier: 'm2' }, { itemIdentifier: 'm3' }] })
   })
 
   it('rejects a 3-parameter handler at init (Runtime.CallbackHandlerDeprecated) — the check the built handlers pass', async () => {
     const root = join(work, 'callback')
-    const zip = createZip([{ path: 'index.mjs', data: new TextEncoder().encode('export const handler = (event, context, callback) => callback(null, 1)\n') }])
+    const zip = createZip([
+      {
+        path: 'index.mjs',
+        data: new TextEncoder().encode('export const handler = (event, context, callback) => callback(null, 1)\n'),
+      },
+    ])
     await extractZip(zip, root)
     const r = await ric('4.0.2', 'index.handler', root)
     await expect(r.api.invoke({})).rejects.toThrow(/failed to init/)

@@ -42,8 +42,11 @@ describe('azure/app loaded as the worker loads it', () => {
     expect(pkg).toMatchObject({ main: 'index.js', type: 'module' })
     const lib = await json(join(app, 'node_modules', '@azure', 'functions', 'package.json'))
     expect(pkg.dependencies['@azure/functions']).toBe(`^${lib.version}`)
-    for (const dep of Object.keys(lib.dependencies)) expect(existsSync(join(app, 'node_modules', dep, 'package.json'))).toBe(true)
-    expect(await json(join(app, 'local.settings.json'))).toMatchObject({ Values: { FUNCTIONS_WORKER_RUNTIME: 'node', AzureWebJobsStorage: 'UseDevelopmentStorage=true' } })
+    for (const dep of Object.keys(lib.dependencies))
+      expect(existsSync(join(app, 'node_modules', dep, 'package.json'))).toBe(true)
+    expect(await json(join(app, 'local.settings.json'))).toMatchObject({
+      Values: { FUNCTIONS_WORKER_RUNTIME: 'node', AzureWebJobsStorage: 'UseDevelopmentStorage=true' },
+    })
     const paths = readZip(await readFile(join(work, 'out', 'azure', 'app.zip'))).map((e) => e.path)
     expect(paths).toContain('index.js')
     expect(paths).toContain('host.json')
@@ -54,15 +57,33 @@ describe('azure/app loaded as the worker loads it', () => {
   it('registers every faasade export with the trigger its deploy settings name (and nothing else)', () => {
     expect([...worker.registrations.keys()].sort()).toEqual(['boom', 'consume', 'echo', 'hello', 'sum'])
     const trigger = (name: string) => worker.registrations.get(name)?.trigger
-    expect(trigger('hello')).toMatchObject({ type: 'httpTrigger', route: 'hello/{name}', methods: ['GET'], authLevel: 'anonymous' })
-    expect(trigger('echo')).toMatchObject({ type: 'httpTrigger', route: 'echo', methods: ['POST'], authLevel: 'function' })
+    expect(trigger('hello')).toMatchObject({
+      type: 'httpTrigger',
+      route: 'hello/{name}',
+      methods: ['GET'],
+      authLevel: 'anonymous',
+    })
+    expect(trigger('echo')).toMatchObject({
+      type: 'httpTrigger',
+      route: 'echo',
+      methods: ['POST'],
+      authLevel: 'function',
+    })
     expect(trigger('sum')).toMatchObject({ type: 'httpTrigger', route: 'sum', methods: ['POST'] })
-    expect(trigger('consume')).toMatchObject({ type: 'queueTrigger', queueName: 'numbers', connection: 'AzureWebJobsStorage' })
+    expect(trigger('consume')).toMatchObject({
+      type: 'queueTrigger',
+      queueName: 'numbers',
+      connection: 'AzureWebJobsStorage',
+    })
   })
 
   it('answers HTTP through the library: route params, cookies both ways, JSON', async () => {
     const res = await worker.invoke('hello', {
-      data: rpcHttp({ url: 'http://localhost:7071/api/hello/Ada?tag=a&tag=b', headers: { cookie: 'session=s9' }, params: { name: 'Ada' } }),
+      data: rpcHttp({
+        url: 'http://localhost:7071/api/hello/Ada?tag=a&tag=b',
+        headers: { cookie: 'session=s9' },
+        params: { name: 'Ada' },
+      }),
     })
     expect(res.error).toBeUndefined()
     expect(res.http?.status).toBe(200)
@@ -78,12 +99,24 @@ describe('azure/app loaded as the worker loads it', () => {
     expect(crash.error).toBeUndefined()
     expect(crash.http?.status).toBe(500)
     expect(crash.http?.json()).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500 })
-    const sum = await worker.invoke('sum', { data: rpcHttp({ method: 'POST', url: 'http://localhost:7071/api/sum', headers: { 'content-type': 'application/json' }, body: '{"a":1,"b":2}' }) })
+    const sum = await worker.invoke('sum', {
+      data: rpcHttp({
+        method: 'POST',
+        url: 'http://localhost:7071/api/sum',
+        headers: { 'content-type': 'application/json' },
+        body: '{"a":1,"b":2}',
+      }),
+    })
     expect(sum.http?.json()).toEqual({ total: 3 })
   })
 
   it('acknowledges a good queue message and retries a failing one until the poison queue', async () => {
-    const meta = rpcMetadata({ Id: 'q-1', DequeueCount: 1, InsertionTime: '2026-11-24T10:00:00+00:00', PopReceipt: 'p' })
+    const meta = rpcMetadata({
+      Id: 'q-1',
+      DequeueCount: 1,
+      InsertionTime: '2026-11-24T10:00:00+00:00',
+      PopReceipt: 'p',
+    })
     const ok = await worker.invoke('consume', { data: rpcData({ n: 5 }), triggerMetadata: meta })
     expect(ok.error).toBeUndefined()
     const bad = await worker.deliver('consume', { data: rpcData({ n: -5 }), triggerMetadata: meta })

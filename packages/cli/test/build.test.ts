@@ -37,9 +37,20 @@ describe('faasade build', () => {
 
   it('writes one handler per function in index.mjs and a manifest', async () => {
     const out = join(work, 'one')
-    expect((await readdir(join(out, 'aws'))).sort()).toEqual(['README.deploy.md', 'function', 'function.zip', 'template.yaml'])
+    expect((await readdir(join(out, 'aws'))).sort()).toEqual([
+      'README.deploy.md',
+      'function',
+      'function.zip',
+      'template.yaml',
+    ])
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'))
-    expect(manifest.functions.map((f: { name: string; kind: string }) => `${f.name}:${f.kind}`)).toEqual(['boom:http', 'consume:messages', 'echo:http', 'hello:http', 'sum:invoke'])
+    expect(manifest.functions.map((f: { name: string; kind: string }) => `${f.name}:${f.kind}`)).toEqual([
+      'boom:http',
+      'consume:messages',
+      'echo:http',
+      'hello:http',
+      'sum:invoke',
+    ])
     const mod = await import(join(out, 'aws', 'function', 'index.mjs'))
     expect(Object.keys(mod).sort()).toEqual(['boom', 'consume', 'echo', 'hello', 'sum'])
     for (const key of Object.keys(mod)) expect(mod[key].length).toBeLessThanOrEqual(2)
@@ -56,14 +67,29 @@ describe('faasade build', () => {
     [['build', fixture('app/nope.ts'), '--target', 'aws'], /Module not found: .*nope\.ts/],
     [['build', MODULE, '--target', 'heroku'], /Unknown --target "heroku": use aws \| gcp \| azure \| all/],
     [['build', MODULE], /--target is required/],
-    [['build', MODULE, '--target', 'aws', '--only', 'missing'], /has no export named "missing". Its faasade functions: boom, consume, echo, hello, sum/],
+    [
+      ['build', MODULE, '--target', 'aws', '--only', 'missing'],
+      /has no export named "missing". Its faasade functions: boom, consume, echo, hello, sum/,
+    ],
     [['build', MODULE, '--target', 'aws', '--only', 'schema'], /The export "schema" of .* is not a faasade function/],
-    [['build', fixture('bad/none.ts'), '--target', 'aws'], /exports no faasade function \(its exports: answer, helper\)/],
-    [['build', fixture('bad/throws.ts'), '--target', 'aws'], /threw while loading: configuration missing: DATABASE_URL/],
+    [
+      ['build', fixture('bad/none.ts'), '--target', 'aws'],
+      /exports no faasade function \(its exports: answer, helper\)/,
+    ],
+    [
+      ['build', fixture('bad/throws.ts'), '--target', 'aws'],
+      /threw while loading: configuration missing: DATABASE_URL/,
+    ],
     [['build', 'SYNTAX', '--target', 'aws'], /Could not bundle the module:\n.*syntax\.ts:2:0/],
-    [['build', fixture('bad/missing-deploy.ts'), '--target', 'all'], /orphan \(messages\) needs deploy.aws.queue, topic, stream or table for the aws target/],
+    [
+      ['build', fixture('bad/missing-deploy.ts'), '--target', 'all'],
+      /orphan \(messages\) needs deploy.aws.queue, topic, stream or table for the aws target/,
+    ],
     [['build', fixture('bad/missing-deploy.ts'), '--target', 'gcp'], /orphan \(messages\) needs deploy.gcp.topic/],
-    [['build', fixture('bad/missing-deploy.ts'), '--target', 'azure'], /orphan \(messages\) needs deploy.azure for the azure target/],
+    [
+      ['build', fixture('bad/missing-deploy.ts'), '--target', 'azure'],
+      /orphan \(messages\) needs deploy.azure for the azure target/,
+    ],
     [['build', fixture('bad/default.ts'), '--target', 'aws'], /export the default faasade function under a name/],
     [['deploy', MODULE], /Unknown command "deploy"/],
     [['build', MODULE, '--target', 'aws', '--frobnicate'], /Unknown option '--frobnicate'/],

@@ -26,21 +26,32 @@ describe('faasade dev', () => {
     ['aws', '/hello/Ada', 'aws', '/2015-03-31/functions/sum/invocations'],
     ['gcp', '/hello?name=Ada', 'gcp', '/sum'],
     ['azure', '/api/hello/Ada', 'azure', '/api/sum'],
-  ] as const)('%s: real HTTP in, the native shape through the adapter, real HTTP out', async (target, path, via, sumPath) => {
-    const s = await startCliDev([MODULE, '--target', target, '--port', '0', '--no-watch'])
-    servers.push(s)
-    const sep = path.includes('?') ? '&' : '?'
-    const res = await fetch(`${s.url}${path}${sep}tag=a&tag=b`, { headers: { cookie: 'session=s1' } })
-    expect(res.status).toBe(200)
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/)
-    expect(res.headers.getSetCookie()).toEqual(['seen=1; Path=/; HttpOnly', 'theme=dark'])
-    expect(await res.json()).toEqual({ hello: 'Ada', tags: ['a', 'b'], session: 's1', via })
-    const bad = await fetch(`${s.url}${target === 'azure' ? '/api' : ''}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
-    expect(bad.status).toBe(400)
-    expect(bad.headers.get('content-type')).toBe('application/problem+json')
-    const sum = await fetch(`${s.url}${sumPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":2,"b":5}' })
-    expect(await sum.json()).toEqual({ total: 7 })
-  })
+  ] as const)(
+    '%s: real HTTP in, the native shape through the adapter, real HTTP out',
+    async (target, path, via, sumPath) => {
+      const s = await startCliDev([MODULE, '--target', target, '--port', '0', '--no-watch'])
+      servers.push(s)
+      const sep = path.includes('?') ? '&' : '?'
+      const res = await fetch(`${s.url}${path}${sep}tag=a&tag=b`, { headers: { cookie: 'session=s1' } })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+      expect(res.headers.getSetCookie()).toEqual(['seen=1; Path=/; HttpOnly', 'theme=dark'])
+      expect(await res.json()).toEqual({ hello: 'Ada', tags: ['a', 'b'], session: 's1', via })
+      const bad = await fetch(`${s.url}${target === 'azure' ? '/api' : ''}/echo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+      expect(bad.status).toBe(400)
+      expect(bad.headers.get('content-type')).toBe('application/problem+json')
+      const sum = await fetch(`${s.url}${sumPath}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"a":2,"b":5}',
+      })
+      expect(await sum.json()).toEqual({ total: 7 })
+    },
+  )
 
   it('answers 404 and 405 as problems for what no function serves', async () => {
     const s = await dev('aws')
@@ -56,13 +67,16 @@ describe('faasade dev', () => {
     scratch.push(dir)
     await mkdir(dir, { recursive: true })
     const file = join(dir, 'fn.ts')
-    const source = (word: string) => `import { http, text } from '@faasade/core'\nexport const word = http(async () => text('${word}'))\n`
+    const source = (word: string) =>
+      `import { http, text } from '@faasade/core'\nexport const word = http(async () => text('${word}'))\n`
     await writeFile(file, source('before'))
     const s = await startDev({ module: file, target: 'aws', port: 0, log: () => {} })
     servers.push(s)
     expect(await (await fetch(`${s.url}/word`)).text()).toBe('before')
     await writeFile(file, source('after'))
-    await expect.poll(async () => (await fetch(`${s.url}/word`)).text(), { timeout: 15_000, interval: 100 }).toBe('after')
+    await expect
+      .poll(async () => (await fetch(`${s.url}/word`)).text(), { timeout: 15_000, interval: 100 })
+      .toBe('after')
   })
 
   it('says so when the port is in use', async () => {
@@ -70,7 +84,9 @@ describe('faasade dev', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r))
     const { port } = blocker.address() as { port: number }
     try {
-      await expect(startDev({ module: MODULE, target: 'aws', port, watch: false })).rejects.toThrow(`Port ${port} is already in use; pick another with --port.`)
+      await expect(startDev({ module: MODULE, target: 'aws', port, watch: false })).rejects.toThrow(
+        `Port ${port} is already in use; pick another with --port.`,
+      )
     } finally {
       blocker.close()
     }
@@ -78,7 +94,9 @@ describe('faasade dev', () => {
 
   it('says so when the module has nothing to serve', async () => {
     const none = fileURLToPath(new URL('./fixtures/bad/missing-deploy.ts', import.meta.url))
-    await expect(startDev({ module: none, target: 'aws', port: 0 })).rejects.toThrow(/has no http or invoke function to serve/)
+    await expect(startDev({ module: none, target: 'aws', port: 0 })).rejects.toThrow(
+      /has no http or invoke function to serve/,
+    )
     expect(await readFile(MODULE, 'utf8')).toContain('export const hello')
   })
 })

@@ -37,7 +37,10 @@ async function rics(task: string, names: readonly string[]): Promise<Record<stri
   return Object.fromEntries(entries)
 }
 
-async function frameworks(source: string, targets: ReadonlyArray<readonly [string, 'http' | 'cloudevent' | 'event']>): Promise<Record<string, FrameworkProcess>> {
+async function frameworks(
+  source: string,
+  targets: ReadonlyArray<readonly [string, 'http' | 'cloudevent' | 'event']>,
+): Promise<Record<string, FrameworkProcess>> {
   const entries = await Promise.all(targets.map(async ([t, s]) => [t, await startFramework(source, t, s)] as const))
   for (const [, f] of entries) cleanup.push(() => f.stop())
   return Object.fromEntries(entries)
@@ -49,7 +52,13 @@ const v2 = (method: string, path: string, body?: unknown) => ({
   rawPath: path,
   rawQueryString: '',
   headers: { host: 'api.example.com', 'content-type': 'application/json' },
-  requestContext: { http: { method, path, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'curl' }, requestId: 'req-1', routeKey: `${method} ${path}`, stage: '$default', timeEpoch: 1795000000000 },
+  requestContext: {
+    http: { method, path, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'curl' },
+    requestId: 'req-1',
+    routeKey: `${method} ${path}`,
+    stage: '$default',
+    timeEpoch: 1795000000000,
+  },
   ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   isBase64Encoded: false,
 })
@@ -85,12 +94,48 @@ describe('examples/orders', () => {
     expect(created.headers.location).toMatch(/^\/orders\/ord_/)
     const invalid = (await r.createOrder?.api.invoke(v2('POST', '/orders', { ...order, email: 'nope' })))?.json()
     expect([invalid.statusCode, JSON.parse(invalid.body).status]).toEqual([400, 400])
-    const sqs = (id: string, body: unknown) => ({ messageId: id, receiptHandle: id, body: JSON.stringify(body), attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1795000000000' }, messageAttributes: {}, eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:1:orders-fulfilment', awsRegion: 'us-east-1' })
-    const batch = await r.fulfilOrder?.api.invoke({ Records: [sqs('a', { orderId: 'ord_1' }), sqs('b', { orderId: 'poison' }), sqs('c', { wrong: true })] })
+    const sqs = (id: string, body: unknown) => ({
+      messageId: id,
+      receiptHandle: id,
+      body: JSON.stringify(body),
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1795000000000' },
+      messageAttributes: {},
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:1:orders-fulfilment',
+      awsRegion: 'us-east-1',
+    })
+    const batch = await r.fulfilOrder?.api.invoke({
+      Records: [sqs('a', { orderId: 'ord_1' }), sqs('b', { orderId: 'poison' }), sqs('c', { wrong: true })],
+    })
     expect(batch?.json()).toEqual({ batchItemFailures: [{ itemIdentifier: 'b' }, { itemIdentifier: 'c' }] })
-    const s3 = { Records: [{ eventVersion: '2.1', eventSource: 'aws:s3', awsRegion: 'us-east-1', eventTime: '2026-11-24T10:00:00.000Z', eventName: 'ObjectCreated:Put', s3: { s3SchemaVersion: '1.0', bucket: { name: 'orders-receipts', arn: 'arn:aws:s3:::orders-receipts' }, object: { key: 'receipts/ord_1.pdf', size: 1024, eTag: 'e1', sequencer: '1' } } }] }
+    const s3 = {
+      Records: [
+        {
+          eventVersion: '2.1',
+          eventSource: 'aws:s3',
+          awsRegion: 'us-east-1',
+          eventTime: '2026-11-24T10:00:00.000Z',
+          eventName: 'ObjectCreated:Put',
+          s3: {
+            s3SchemaVersion: '1.0',
+            bucket: { name: 'orders-receipts', arn: 'arn:aws:s3:::orders-receipts' },
+            object: { key: 'receipts/ord_1.pdf', size: 1024, eTag: 'e1', sequencer: '1' },
+          },
+        },
+      ],
+    }
     expect((await r.receiptUploaded?.api.invoke(s3))?.path).toBe('response')
-    const tick = { version: '0', id: 'cdc73f9d', 'detail-type': 'Scheduled Event', source: 'aws.events', account: '123456789012', time: '2026-11-24T02:00:00Z', region: 'us-east-1', resources: ['arn:aws:events:us-east-1:123456789012:rule/nightly'], detail: {} }
+    const tick = {
+      version: '0',
+      id: 'cdc73f9d',
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: '123456789012',
+      time: '2026-11-24T02:00:00Z',
+      region: 'us-east-1',
+      resources: ['arn:aws:events:us-east-1:123456789012:rule/nightly'],
+      detail: {},
+    }
     expect((await r.nightlyReport?.api.invoke(tick))?.path).toBe('response')
     await expect.poll(() => r.nightlyReport?.output()).toContain('nightly report')
     for (const p of Object.values(r)) expect(p.api.initErrors).toEqual([])
@@ -103,51 +148,116 @@ describe('examples/orders', () => {
       ['receiptUploaded_gen1', 'event'],
       ['nightlyReport', 'cloudevent'],
     ])
-    const res = await fetch(f.createOrder?.url as string, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(order) })
+    const res = await fetch(f.createOrder?.url as string, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(order),
+    })
     expect(res.status).toBe(201)
     expect(await res.json()).toMatchObject({ status: 'pending', via: 'gcp' })
     const ce = (url: string, id: string, data: unknown) =>
       fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'ce-id': id, 'ce-specversion': '1.0', 'ce-type': 'google.cloud.pubsub.topic.v1.messagePublished', 'ce-source': '//pubsub.googleapis.com/projects/p/topics/orders-fulfilment' },
-        body: JSON.stringify({ message: { data: b64(data), messageId: id, publishTime: '2026-11-24T10:00:00Z' }, subscription: 'projects/p/subscriptions/s' }),
+        headers: {
+          'content-type': 'application/json',
+          'ce-id': id,
+          'ce-specversion': '1.0',
+          'ce-type': 'google.cloud.pubsub.topic.v1.messagePublished',
+          'ce-source': '//pubsub.googleapis.com/projects/p/topics/orders-fulfilment',
+        },
+        body: JSON.stringify({
+          message: { data: b64(data), messageId: id, publishTime: '2026-11-24T10:00:00Z' },
+          subscription: 'projects/p/subscriptions/s',
+        }),
       })
     expect((await ce(f.fulfilOrder?.url as string, '1', { orderId: 'ord_1' })).status).toBe(204)
     expect((await ce(f.fulfilOrder?.url as string, '2', { orderId: 'poison' })).status).toBe(500)
     expect((await ce(f.nightlyReport?.url as string, '3', {})).status).toBe(204)
     const legacy = {
-      context: { eventId: 'e1', timestamp: '2026-11-24T10:00:00.000Z', eventType: 'google.storage.object.finalize', resource: { service: 'storage.googleapis.com', name: 'projects/_/buckets/orders-receipts/objects/r/ord_1.pdf', type: 'storage#object' } },
-      data: { bucket: 'orders-receipts', name: 'r/ord_1.pdf', size: '1024', contentType: 'application/pdf', etag: 'CNHZ', timeCreated: '2026-11-24T10:00:00.000Z', updated: '2026-11-24T10:00:00.000Z', kind: 'storage#object' },
+      context: {
+        eventId: 'e1',
+        timestamp: '2026-11-24T10:00:00.000Z',
+        eventType: 'google.storage.object.finalize',
+        resource: {
+          service: 'storage.googleapis.com',
+          name: 'projects/_/buckets/orders-receipts/objects/r/ord_1.pdf',
+          type: 'storage#object',
+        },
+      },
+      data: {
+        bucket: 'orders-receipts',
+        name: 'r/ord_1.pdf',
+        size: '1024',
+        contentType: 'application/pdf',
+        etag: 'CNHZ',
+        timeCreated: '2026-11-24T10:00:00.000Z',
+        updated: '2026-11-24T10:00:00.000Z',
+        kind: 'storage#object',
+      },
     }
-    const stored = await fetch(f.receiptUploaded_gen1?.url as string, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(legacy) })
+    const stored = await fetch(f.receiptUploaded_gen1?.url as string, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(legacy),
+    })
     expect(stored.status).toBe(204)
     await expect.poll(() => f.receiptUploaded_gen1?.output()).toContain('receipt stored')
   })
 
   it('Azure: the worker registers each trigger and invokes HTTP, queue, blob and timer', async () => {
     const t = (n: string) => worker.registrations.get(n)?.trigger
-    expect(t('createOrder')).toMatchObject({ type: 'httpTrigger', route: 'orders', methods: ['POST'], authLevel: 'anonymous' })
+    expect(t('createOrder')).toMatchObject({
+      type: 'httpTrigger',
+      route: 'orders',
+      methods: ['POST'],
+      authLevel: 'anonymous',
+    })
     expect(t('getOrder')).toMatchObject({ type: 'httpTrigger', route: 'orders/{id}', methods: ['GET'] })
     expect(t('fulfilOrder')).toMatchObject({ type: 'queueTrigger', queueName: 'orders-fulfilment' })
     expect(t('receiptUploaded')).toMatchObject({ type: 'blobTrigger', path: 'orders-receipts/{name}' })
     expect(t('nightlyReport')).toMatchObject({ type: 'timerTrigger', schedule: '0 0 2 * * *' })
-    const created = await worker.invoke('createOrder', { data: rpcHttp({ method: 'POST', url: 'http://localhost:7071/api/orders', headers: { 'content-type': 'application/json' }, body: JSON.stringify(order) }) })
+    const created = await worker.invoke('createOrder', {
+      data: rpcHttp({
+        method: 'POST',
+        url: 'http://localhost:7071/api/orders',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(order),
+      }),
+    })
     expect(created.http?.status).toBe(201)
     const id = (created.http?.json() as { id: string }).id
-    const got = await worker.invoke('getOrder', { data: rpcHttp({ url: `http://localhost:7071/api/orders/${id}`, params: { id } }) })
+    const got = await worker.invoke('getOrder', {
+      data: rpcHttp({ url: `http://localhost:7071/api/orders/${id}`, params: { id } }),
+    })
     expect(got.http?.json()).toMatchObject({ id, sku: 'tea-1', status: 'pending' })
-    const missing = await worker.invoke('getOrder', { data: rpcHttp({ url: 'http://localhost:7071/api/orders/ord_x', params: { id: 'ord_x' } }) })
+    const missing = await worker.invoke('getOrder', {
+      data: rpcHttp({ url: 'http://localhost:7071/api/orders/ord_x', params: { id: 'ord_x' } }),
+    })
     expect(missing.http?.status).toBe(404)
-    const queued = await worker.invoke('fulfilOrder', { data: rpcData({ orderId: id }), triggerMetadata: rpcMetadata({ Id: 'q1', DequeueCount: 1 }) })
+    const queued = await worker.invoke('fulfilOrder', {
+      data: rpcData({ orderId: id }),
+      triggerMetadata: rpcMetadata({ Id: 'q1', DequeueCount: 1 }),
+    })
     expect(queued.error).toBeUndefined()
-    const poisoned = await worker.deliver('fulfilOrder', { data: rpcData({ orderId: 'poison' }), triggerMetadata: rpcMetadata({ Id: 'q2' }) })
+    const poisoned = await worker.deliver('fulfilOrder', {
+      data: rpcData({ orderId: 'poison' }),
+      triggerMetadata: rpcMetadata({ Id: 'q2' }),
+    })
     expect([poisoned.succeeded, poisoned.deadLettered]).toEqual([false, 'orders-fulfilment-poison'])
     const blob = await worker.invoke('receiptUploaded', {
       data: { bytes: new TextEncoder().encode('%PDF-1.7') },
-      triggerMetadata: rpcMetadata({ BlobTrigger: 'orders-receipts/r/ord_1.pdf', Uri: 'https://a.blob.core.windows.net/orders-receipts/r/ord_1.pdf', Properties: { Length: 8, ContentType: 'application/pdf' }, name: 'r/ord_1.pdf' }),
+      triggerMetadata: rpcMetadata({
+        BlobTrigger: 'orders-receipts/r/ord_1.pdf',
+        Uri: 'https://a.blob.core.windows.net/orders-receipts/r/ord_1.pdf',
+        Properties: { Length: 8, ContentType: 'application/pdf' },
+        name: 'r/ord_1.pdf',
+      }),
     })
     expect(blob.error).toBeUndefined()
-    const tick = await worker.invoke('nightlyReport', { data: { json: JSON.stringify({ Schedule: { AdjustForDST: true }, ScheduleStatus: null, IsPastDue: true }) }, triggerMetadata: rpcMetadata({ TimerTrigger: '11/24/2026 2:00:00 AM' }) })
+    const tick = await worker.invoke('nightlyReport', {
+      data: { json: JSON.stringify({ Schedule: { AdjustForDST: true }, ScheduleStatus: null, IsPastDue: true }) },
+      triggerMetadata: rpcMetadata({ TimerTrigger: '11/24/2026 2:00:00 AM' }),
+    })
     expect(tick.error).toBeUndefined()
     expect(tick.logs.some((l) => l.message.includes('nightly report'))).toBe(true)
   })
@@ -157,7 +267,13 @@ describe('examples/hello', () => {
   it('builds for all three targets and answers on each real invoker', async () => {
     const hello = await built(example('hello/functions/hello.ts'))
     const r = await rics(hello.task, ['hello'])
-    const lambda = (await r.hello?.api.invoke({ ...v2('GET', '/hello'), rawQueryString: 'name=Ada', queryStringParameters: { name: 'Ada' } }))?.json()
+    const lambda = (
+      await r.hello?.api.invoke({
+        ...v2('GET', '/hello'),
+        rawQueryString: 'name=Ada',
+        queryStringParameters: { name: 'Ada' },
+      })
+    )?.json()
     expect(JSON.parse(lambda.body)).toEqual({ hello: 'Ada', via: 'aws' })
     const f = await frameworks(hello.source, [['hello', 'http']])
     expect(await (await fetch(`${f.hello?.url}/?name=Ada`)).json()).toEqual({ hello: 'Ada', via: 'gcp' })
@@ -166,7 +282,11 @@ describe('examples/hello', () => {
     await worker.loadApp(hello.app)
     const res = await worker.invoke('hello', { data: rpcHttp({ url: 'http://localhost:7071/api/hello?name=Ada' }) })
     expect(res.http?.json()).toEqual({ hello: 'Ada', via: 'azure' })
-    expect(worker.registrations.get('hello')?.trigger).toMatchObject({ type: 'httpTrigger', route: 'hello', authLevel: 'function' })
+    expect(worker.registrations.get('hello')?.trigger).toMatchObject({
+      type: 'httpTrigger',
+      route: 'hello',
+      authLevel: 'function',
+    })
   }, 60_000)
 
   it('the AWS bundle of an http-only module carries no other trigger: @faasade/aws/http, not the whole adapter', async () => {

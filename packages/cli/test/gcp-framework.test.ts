@@ -40,7 +40,12 @@ const b64 = (text: string) => Buffer.from(text).toString('base64')
 describe('gcp/source served by the Functions Framework CLI', () => {
   it('is a prebuilt source folder: main, engines, an empty gcp-build and no build script', async () => {
     const pkg = JSON.parse(await readFile(join(source, 'package.json'), 'utf8'))
-    expect(pkg).toMatchObject({ main: 'index.js', type: 'module', engines: { node: '>=22' }, scripts: { 'gcp-build': '' } })
+    expect(pkg).toMatchObject({
+      main: 'index.js',
+      type: 'module',
+      engines: { node: '>=22' },
+      scripts: { 'gcp-build': '' },
+    })
     expect(pkg.scripts.build).toBeUndefined()
     expect(pkg.dependencies['@google-cloud/functions-framework']).toMatch(/^\^5\./)
     expect(await readFile(join(source, '.gcloudignore'), 'utf8')).toContain('node_modules/')
@@ -55,9 +60,17 @@ describe('gcp/source served by the Functions Framework CLI', () => {
   })
 
   it('validates the body: 201 when valid, 400 problem+json listing the path when not', async () => {
-    const ok = await fetch(url('echo'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"hi"}' })
+    const ok = await fetch(url('echo'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":"hi"}',
+    })
     expect([ok.status, await ok.json()]).toEqual([201, { echoed: 'hi' }])
-    const bad = await fetch(url('echo'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":1}' })
+    const bad = await fetch(url('echo'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":1}',
+    })
     expect(bad.status).toBe(400)
     expect(bad.headers.get('content-type')).toBe('application/problem+json')
     expect(JSON.stringify(await bad.json())).toContain('text')
@@ -75,7 +88,10 @@ describe('gcp/source served by the Functions Framework CLI', () => {
           'ce-source': '//pubsub.googleapis.com/projects/demo-project/topics/numbers',
           'ce-time': '2026-11-24T10:00:00.000Z',
         },
-        body: JSON.stringify({ message: { data: b64(JSON.stringify({ n })), messageId: id, publishTime: '2026-11-24T10:00:00.000Z' }, subscription: 'projects/demo-project/subscriptions/numbers-sub' }),
+        body: JSON.stringify({
+          message: { data: b64(JSON.stringify({ n })), messageId: id, publishTime: '2026-11-24T10:00:00.000Z' },
+          subscription: 'projects/demo-project/subscriptions/numbers-sub',
+        }),
       })
     const ok = await send(7, 'ce-1')
     expect(ok.status).toBe(204)
@@ -97,9 +113,17 @@ describe('gcp/source served by the Functions Framework CLI', () => {
             eventId: `legacy-${n}`,
             timestamp: '2026-11-24T10:00:00.000Z',
             eventType: 'google.pubsub.topic.publish',
-            resource: { service: 'pubsub.googleapis.com', name: 'projects/demo-project/topics/numbers', type: 'type.googleapis.com/google.pubsub.v1.PubsubMessage' },
+            resource: {
+              service: 'pubsub.googleapis.com',
+              name: 'projects/demo-project/topics/numbers',
+              type: 'type.googleapis.com/google.pubsub.v1.PubsubMessage',
+            },
           },
-          data: { '@type': 'type.googleapis.com/google.pubsub.v1.PubsubMessage', attributes: { a: '1' }, data: b64(JSON.stringify({ n })) },
+          data: {
+            '@type': 'type.googleapis.com/google.pubsub.v1.PubsubMessage',
+            attributes: { a: '1' },
+            data: b64(JSON.stringify({ n })),
+          },
         }),
       })
     expect((await send(3)).status).toBe(204)

@@ -7,7 +7,8 @@ import { runCli } from './harness/cli-process.js'
 
 const MODULE = fileURLToPath(new URL('./fixtures/app/functions.ts', import.meta.url))
 const event = (name: string) => fileURLToPath(new URL(`./fixtures/events/${name}`, import.meta.url))
-const invoke = (fn: string, target: string, file: string) => runCli(['invoke', MODULE, fn, '--target', target, '--event', event(file)])
+const invoke = (fn: string, target: string, file: string) =>
+  runCli(['invoke', MODULE, fn, '--target', target, '--event', event(file)])
 
 describe('faasade invoke', () => {
   it('aws: prints the handler result for a direct invocation', async () => {
@@ -57,9 +58,18 @@ describe('faasade invoke', () => {
 
   it.each([
     [['invoke', MODULE, 'nope', '--target', 'aws', '--event', event('sum.json')], /has no export named "nope"/],
-    [['invoke', MODULE, 'schema', '--target', 'aws', '--event', event('sum.json')], /The export "schema" .* is not a faasade function/],
-    [['invoke', MODULE, 'sum', '--target', 'aws', '--event', event('broken.json')], /Event file .*broken\.json is not valid JSON/],
-    [['invoke', MODULE, 'sum', '--target', 'aws', '--event', event('missing.json')], /Event file not found: .*missing\.json/],
+    [
+      ['invoke', MODULE, 'schema', '--target', 'aws', '--event', event('sum.json')],
+      /The export "schema" .* is not a faasade function/,
+    ],
+    [
+      ['invoke', MODULE, 'sum', '--target', 'aws', '--event', event('broken.json')],
+      /Event file .*broken\.json is not valid JSON/,
+    ],
+    [
+      ['invoke', MODULE, 'sum', '--target', 'aws', '--event', event('missing.json')],
+      /Event file not found: .*missing\.json/,
+    ],
     [['invoke', MODULE, 'sum', '--target', 'aws'], /--event file.json is required/],
   ])('exits 1 with a clear message: %#', async (args, message) => {
     const r = await runCli(args)

@@ -7,7 +7,14 @@ import type { FaasFunction, Kind } from './define.js'
 import { KindMismatchError } from './errors.js'
 
 export { type BodySource, decodeBase64, bytesToText, textExceeds, textToBytes } from './body.js'
-export { type Context, type ContextInit, type Provider, createContext, disposeContext, takeColdStart } from './context.js'
+export {
+  type Context,
+  type ContextInit,
+  type Provider,
+  createContext,
+  disposeContext,
+  takeColdStart,
+} from './context.js'
 export { parseCookies, parseSetCookie, serializeCookie, type Cookie } from './cookies.js'
 export { HeaderMap, type HeaderSource } from './headers.js'
 export { QueryParams, type QuerySource } from './query.js'

@@ -48,7 +48,9 @@ export function parseJson(text: string, what = 'body'): unknown {
 }
 
 /** A body source that needs no I/O can be read synchronously (everything but `{ read }`). */
-export function isSyncBody(source: BodySource): source is Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }> {
+export function isSyncBody(
+  source: BodySource,
+): source is Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }> {
   return source == null || typeof source !== 'object' || source instanceof Uint8Array || !('read' in source)
 }
 
@@ -59,7 +61,10 @@ function valueToText(value: unknown): string {
 }
 
 /** Text of a body that is available without I/O. */
-export function syncText(source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>, what?: string): string {
+export function syncText(
+  source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>,
+  what?: string,
+): string {
   if (source == null) return ''
   if (typeof source === 'string') return source
   if (source instanceof Uint8Array) return bytesToText(source)
@@ -69,7 +74,10 @@ export function syncText(source: Exclude<BodySource, { readonly read: () => Prom
 }
 
 /** Bytes of a body that is available without I/O. */
-export function syncBytes(source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>, what?: string): Uint8Array {
+export function syncBytes(
+  source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>,
+  what?: string,
+): Uint8Array {
   if (source == null) return EMPTY
   if (typeof source === 'string') return textToBytes(source)
   if (source instanceof Uint8Array) return source
@@ -80,7 +88,10 @@ export function syncBytes(source: Exclude<BodySource, { readonly read: () => Pro
 }
 
 /** JSON of a body available without I/O; an already-parsed value is returned as is. */
-export function syncJson(source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>, what?: string): unknown {
+export function syncJson(
+  source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>,
+  what?: string,
+): unknown {
   if (source != null && typeof source === 'object' && 'json' in source) return source.json
   if (source != null && typeof source === 'object' && 'value' in source) {
     const v = source.value

@@ -6,7 +6,14 @@ describe('Context', () => {
   it('computes remaining time and aborts its signal shortly before the deadline', async () => {
     vi.useFakeTimers()
     try {
-      const ctx = createContext({ provider: 'aws', requestId: 'r', functionName: 'f', deadline: Date.now() + 2000, sink: () => {}, native: null })
+      const ctx = createContext({
+        provider: 'aws',
+        requestId: 'r',
+        functionName: 'f',
+        deadline: Date.now() + 2000,
+        sink: () => {},
+        native: null,
+      })
       expect(ctx.remainingMs()).toBe(2000)
       const signal = ctx.signal
       vi.advanceTimersByTime(1700)
@@ -22,7 +29,14 @@ describe('Context', () => {
 
   it('follows an upstream signal and has no deadline when the platform gives none', () => {
     const upstream = new AbortController()
-    const ctx = createContext({ provider: 'gcp', requestId: 'r', functionName: 'f', sink: () => {}, native: null, signal: upstream.signal })
+    const ctx = createContext({
+      provider: 'gcp',
+      requestId: 'r',
+      functionName: 'f',
+      sink: () => {},
+      native: null,
+      signal: upstream.signal,
+    })
     expect(ctx.remainingMs()).toBe(Number.POSITIVE_INFINITY)
     upstream.abort(new Error('client went away'))
     expect(ctx.signal.aborted).toBe(true)
@@ -30,15 +44,28 @@ describe('Context', () => {
 
   it('logs structured records carrying the request id, with errors expanded and child fields', () => {
     const logs: LogRecord[] = []
-    const ctx = createContext({ provider: 'local', requestId: 'req-9', functionName: 'fn', sink: (r) => logs.push(r), native: null })
+    const ctx = createContext({
+      provider: 'local',
+      requestId: 'req-9',
+      functionName: 'fn',
+      sink: (r) => logs.push(r),
+      native: null,
+    })
     ctx.log.child({ orderId: 'o1' }).warn('late', { error: new TypeError('bad') })
     ctx.log.debug('hidden below the default level')
     expect(logs).toHaveLength(1)
-    expect(logs[0]).toMatchObject({ level: 'warn', message: 'late', requestId: 'req-9', functionName: 'fn', fields: { orderId: 'o1', error: { name: 'TypeError', message: 'bad' } } })
+    expect(logs[0]).toMatchObject({
+      level: 'warn',
+      message: 'late',
+      requestId: 'req-9',
+      functionName: 'fn',
+      fields: { orderId: 'o1', error: { name: 'TypeError', message: 'bad' } },
+    })
   })
 
   it('reports a cold start once per process', () => {
-    const make = () => createContext({ provider: 'local', requestId: 'r', functionName: 'f', sink: () => {}, native: null })
+    const make = () =>
+      createContext({ provider: 'local', requestId: 'r', functionName: 'f', sink: () => {}, native: null })
     make()
     expect(make().coldStart).toBe(false)
   })
@@ -47,7 +74,14 @@ describe('Context', () => {
 describe('Context.deadline given lazily', () => {
   it('asks the platform once, when first read', () => {
     let asked = 0
-    const ctx = createContext({ provider: 'aws', requestId: 'r', functionName: 'f', sink: () => {}, native: null, deadline: () => (asked++, 12345) })
+    const ctx = createContext({
+      provider: 'aws',
+      requestId: 'r',
+      functionName: 'f',
+      sink: () => {},
+      native: null,
+      deadline: () => (asked++, 12345),
+    })
     expect(asked).toBe(0)
     expect(ctx.deadline).toBe(12345)
     expect(ctx.deadline).toBe(12345)

@@ -86,7 +86,12 @@ class InvocationContext implements Context {
   get log(): Logger {
     if (this.#log) return this.#log
     const fields = this.#init.logFields
-    this.#log = createLogger(this.#init.sink, this.requestId, this.functionName, typeof fields === 'function' ? fields(this.native) : fields)
+    this.#log = createLogger(
+      this.#init.sink,
+      this.requestId,
+      this.functionName,
+      typeof fields === 'function' ? fields(this.native) : fields,
+    )
     return this.#log
   }
 

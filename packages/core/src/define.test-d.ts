@@ -39,7 +39,10 @@ describe('types follow from schemas', () => {
       },
     })
     messages((m) => expectTypeOf(m.data).toEqualTypeOf<undefined>())
-    events({ data: z.object({ id: z.string() }), handler: (e) => expectTypeOf(e).toEqualTypeOf<CloudEvent<{ id: string }>>() })
+    events({
+      data: z.object({ id: z.string() }),
+      handler: (e) => expectTypeOf(e).toEqualTypeOf<CloudEvent<{ id: string }>>(),
+    })
   })
 
   it('invoke: input and result types', () => {

@@ -175,14 +175,20 @@ export interface InvokeFunction<I = unknown, O = unknown> {
 
 /** A function called directly with a JSON payload (Lambda invoke; HTTP POST JSON on GCP and Azure). */
 export function invoke<O>(handler: InvokeHandler<unknown, O>): InvokeFunction<unknown, O>
-export function invoke<I extends Schema | undefined = undefined, R extends Schema | undefined = undefined, O = Out<R, unknown>>(definition: {
+export function invoke<
+  I extends Schema | undefined = undefined,
+  R extends Schema | undefined = undefined,
+  O = Out<R, unknown>,
+>(definition: {
   input?: I
   output?: R
   handler: InvokeHandler<Out<I, unknown>, R extends Schema ? InferOutput<R> : O>
   deploy?: InvokeDeploy
 }): InvokeFunction<Out<I, unknown>, R extends Schema ? InferOutput<R> : O>
 export function invoke(
-  def: InvokeHandler<any, any> | { input?: Schema; output?: Schema; handler: InvokeHandler<any, any>; deploy?: InvokeDeploy },
+  def:
+    | InvokeHandler<any, any>
+    | { input?: Schema; output?: Schema; handler: InvokeHandler<any, any>; deploy?: InvokeDeploy },
 ): InvokeFunction<any, any> {
   if (typeof def === 'function') return { kind: 'invoke', handler: def, schemas: {}, options: {} }
   const { handler, input, output, ...options } = def

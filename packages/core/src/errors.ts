@@ -51,6 +51,7 @@ const BRAND = Symbol.for('faasade.HttpError')
 export class HttpError extends Error {
   // Recognised across duplicate copies of core (ESM and CJS builds in one process, bundled twice).
   static [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` was asked about (a subclass too).
     if (this !== HttpError) return Function.prototype[Symbol.hasInstance].call(this, value)
     return typeof value === 'object' && value !== null && BRAND in value
   }
@@ -120,8 +121,10 @@ export class UnknownEventError extends Error {
   }
 }
 
-export const badRequest = (detail?: string, options?: HttpErrorOptions): HttpError => new HttpError(400, detail, options)
-export const unauthorized = (detail?: string, options?: HttpErrorOptions): HttpError => new HttpError(401, detail, options)
+export const badRequest = (detail?: string, options?: HttpErrorOptions): HttpError =>
+  new HttpError(400, detail, options)
+export const unauthorized = (detail?: string, options?: HttpErrorOptions): HttpError =>
+  new HttpError(401, detail, options)
 export const forbidden = (detail?: string, options?: HttpErrorOptions): HttpError => new HttpError(403, detail, options)
 export const notFound = (detail?: string, options?: HttpErrorOptions): HttpError => new HttpError(404, detail, options)
 export const methodNotAllowed = (detail?: string, options?: HttpErrorOptions): HttpError =>

@@ -15,7 +15,9 @@ const app = new Hono()
     setCookie(c, 'theme', 'dark')
     return c.json({ got: await c.req.json(), session: getCookie(c, 'session') ?? null }, 201)
   })
-  .get('/logo.bin', (c) => c.body(new Uint8Array([0, 1, 254, 255]), 200, { 'content-type': 'application/octet-stream' }))
+  .get('/logo.bin', (c) =>
+    c.body(new Uint8Array([0, 1, 254, 255]), 200, { 'content-type': 'application/octet-stream' }),
+  )
   .get('/boom', () => {
     throw new Error('kaput')
   })
@@ -61,7 +63,10 @@ describe('toFetch through a plain node:http server on loopback', () => {
         })(),
       }
     }
-    return json({ method: req.method, q: req.query.get('q'), body: req.method === 'POST' ? await req.text() : null }, { cookies: ['a=1', 'b=2'] })
+    return json(
+      { method: req.method, q: req.query.get('q'), body: req.method === 'POST' ? await req.text() : null },
+      { cookies: ['a=1', 'b=2'] },
+    )
   })
 
   beforeAll(async () => {

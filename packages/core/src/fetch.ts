@@ -28,7 +28,13 @@ export interface ToFetchOptions {
   functionName?: string
 }
 
-const sink = jsonLineSink((r) => ({ time: new Date(r.time).toISOString(), level: r.level, requestId: r.requestId, message: r.message, ...r.fields }))
+const sink = jsonLineSink((r) => ({
+  time: new Date(r.time).toISOString(),
+  level: r.level,
+  requestId: r.requestId,
+  message: r.message,
+  ...r.fields,
+}))
 
 function toWebResponse(parts: ResponseParts): Response {
   const headers = new Headers()

@@ -24,7 +24,10 @@ const hasForEach = (s: object): s is { forEach(cb: (value: string, name: string)
 type PlainRecord = Readonly<Record<string, string | readonly string[] | number | undefined | null>>
 
 const isRecord = (s: HeaderSource | undefined): s is PlainRecord =>
-  typeof s === 'object' && s !== null && !(Symbol.iterator in s) && typeof (s as { forEach?: unknown }).forEach !== 'function'
+  typeof s === 'object' &&
+  s !== null &&
+  !(Symbol.iterator in s) &&
+  typeof (s as { forEach?: unknown }).forEach !== 'function'
 
 /** Fetch's `get` on a record whose names may be in any case: every matching key's values, joined by ", ". */
 function scanRecord(record: PlainRecord, lower: string): string | null {
@@ -87,9 +90,13 @@ export class HeaderMap implements Iterable<[string, string]> {
           if (k !== 'set-cookie') add(k, v)
         })
         // Fetch joins repeated Set-Cookie lines; getSetCookie keeps them apart.
-        const cookies = source.getSetCookie?.() ?? (source.has('set-cookie') ? [source.get('set-cookie') as string] : [])
+        const cookies =
+          source.getSetCookie?.() ?? (source.has('set-cookie') ? [source.get('set-cookie') as string] : [])
         if (cookies.length) add('set-cookie', cookies)
-      } else if (hasForEach(source)) source.forEach((v, k) => add(k, v))
+      } else if (hasForEach(source))
+        source.forEach((v, k) => {
+          add(k, v)
+        })
       else for (const k in source) add(k, (source as Record<string, unknown>)[k])
     }
     this.#source = undefined

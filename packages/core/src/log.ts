@@ -60,7 +60,14 @@ class SinkLogger implements Logger {
   private write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
     if (RANK[level] < this.min) return
     const merged = fields ? { ...this.base, ...expand(fields) } : this.base
-    this.sink({ level, message, fields: merged, requestId: this.requestId, functionName: this.functionName, time: Date.now() })
+    this.sink({
+      level,
+      message,
+      fields: merged,
+      requestId: this.requestId,
+      functionName: this.functionName,
+      time: Date.now(),
+    })
   }
 
   debug(message: string, fields?: Record<string, unknown>): void {

@@ -58,7 +58,10 @@ export class QueryParams implements Iterable<[string, string]> {
       if (decoded && !NOT_PLAIN.test(init)) this.#decoded = decoded
     }
     // Pairs an adapter built for this request are taken as they are; anything else is copied.
-    else this.#pairs = Array.isArray(init) ? (init as [string, string][]) : [...init].map(([k, v]) => [String(k), String(v)] as [string, string])
+    else
+      this.#pairs = Array.isArray(init)
+        ? (init as [string, string][])
+        : [...init].map(([k, v]) => [String(k), String(v)] as [string, string])
   }
 
   #list(): [string, string][] {

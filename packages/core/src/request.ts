@@ -1,4 +1,13 @@
-import { type BodySource, bytesToText, isSyncBody, knownSize, parseJson, syncBytes, textExceeds, tooLarge } from './body.js'
+import {
+  type BodySource,
+  bytesToText,
+  isSyncBody,
+  knownSize,
+  parseJson,
+  syncBytes,
+  textExceeds,
+  tooLarge,
+} from './body.js'
 import { parseCookies } from './cookies.js'
 import { badRequest } from './errors.js'
 import { HeaderMap, type HeaderSource } from './headers.js'

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { ResponseTooLargeError, binary, bufferBody, empty, isTextContentType, json, redirect, text, toResponseParts } from './response.js'
+import {
+  ResponseTooLargeError,
+  binary,
+  bufferBody,
+  empty,
+  isTextContentType,
+  json,
+  redirect,
+  text,
+  toResponseParts,
+} from './response.js'
 
 describe('toResponseParts', () => {
   it('turns helpers into parts with the right content types', () => {
@@ -35,11 +45,18 @@ describe('toResponseParts', () => {
     headers.append('set-cookie', 'a=1')
     headers.append('set-cookie', 'b=2')
     const parts = await bufferBody(toResponseParts(new Response('<p>hi</p>', { status: 202, headers })))
-    expect(parts).toEqual({ status: 202, headers: { 'content-type': 'text/html' }, cookies: ['a=1', 'b=2'], body: '<p>hi</p>' })
+    expect(parts).toEqual({
+      status: 202,
+      headers: { 'content-type': 'text/html' },
+      cookies: ['a=1', 'b=2'],
+      body: '<p>hi</p>',
+    })
   })
 
   it('keeps a binary Web Response as bytes', async () => {
-    const parts = await bufferBody(toResponseParts(new Response(new Uint8Array([0, 255]), { headers: { 'content-type': 'image/png' } })))
+    const parts = await bufferBody(
+      toResponseParts(new Response(new Uint8Array([0, 255]), { headers: { 'content-type': 'image/png' } })),
+    )
     expect(parts.body).toEqual(new Uint8Array([0, 255]))
   })
 

@@ -65,7 +65,8 @@ function parts(
   init: Omit<HttpResponseInit, 'body'>,
   body: ResponseParts['body'],
 ): HttpResponseInit {
-  if (!init.headers && !init.cookies) return new Parts(status, type === undefined ? {} : { 'content-type': type }, NO_COOKIES, body)
+  if (!init.headers && !init.cookies)
+    return new Parts(status, type === undefined ? {} : { 'content-type': type }, NO_COOKIES, body)
   const headers: Record<string, string | string[]> = init.headers ? toHeaderRecord(init.headers) : {}
   if (type !== undefined && !('content-type' in headers)) headers['content-type'] = type
   return new Parts(status, headers, collectCookies(headers, init.cookies), body)
@@ -139,7 +140,8 @@ function toHeaderRecord(headers: ResponseHeaders): Record<string, string | strin
   return out
 }
 
-const TEXTUAL = /^(text\/|application\/(json|javascript|ecmascript|xml|x-www-form-urlencoded|graphql|x-ndjson)\b|[^;]*\+(json|xml)\b)/i
+const TEXTUAL =
+  /^(text\/|application\/(json|javascript|ecmascript|xml|x-www-form-urlencoded|graphql|x-ndjson)\b|[^;]*\+(json|xml)\b)/i
 
 /** Whether a content type is text that travels as UTF-8 (so it needs no base64). */
 export function isTextContentType(contentType: string | null | undefined): boolean {

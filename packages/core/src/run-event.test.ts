@@ -24,7 +24,13 @@ describe('runBatch', () => {
   it('fails only the messages whose handler threw or whose data failed validation', async () => {
     seen.length = 0
     const logs: LogRecord[] = []
-    const batch = [msg('a', '{"n":1}'), msg('b', '{"n":-1}'), msg('c', '{"n":"x"}'), msg('d', 'not json'), msg('e', '{"n":2}')]
+    const batch = [
+      msg('a', '{"n":1}'),
+      msg('b', '{"n":-1}'),
+      msg('c', '{"n":"x"}'),
+      msg('d', 'not json'),
+      msg('e', '{"n":2}'),
+    ]
     expect(await runBatch(fn, batch, ctx(logs))).toEqual({ failed: [1, 2, 3] })
     expect(seen).toEqual(['a', 'b', 'e'])
     expect(logs.map((l) => l.fields.messageId)).toEqual(['b', 'c', 'd'])
@@ -66,15 +72,33 @@ describe('runMessage, runEvent, runInvoke', () => {
 
   it('validates CloudEvent data and rethrows invalid events', async () => {
     let got: unknown
-    const fn = events({ data: z.object({ id: z.string() }), handler: (e) => { got = e.data.id } })
-    const base = { id: '1', source: 's', type: 't', subject: undefined, time: undefined, specversion: '1.0', extensions: {}, native: null }
+    const fn = events({
+      data: z.object({ id: z.string() }),
+      handler: (e) => {
+        got = e.data.id
+      },
+    })
+    const base = {
+      id: '1',
+      source: 's',
+      type: 't',
+      subject: undefined,
+      time: undefined,
+      specversion: '1.0',
+      extensions: {},
+      native: null,
+    }
     await runEvent(fn, { ...base, data: { id: 'x' } }, ctx())
     expect(got).toBe('x')
     await expect(runEvent(fn, { ...base, data: { id: 1 } }, ctx())).rejects.toBeInstanceOf(ValidationError)
   })
 
   it('checks invoke input and output schemas', async () => {
-    const fn = invoke({ input: z.object({ a: z.number() }), output: z.object({ b: z.number() }), handler: ({ a }) => ({ b: a }) })
+    const fn = invoke({
+      input: z.object({ a: z.number() }),
+      output: z.object({ b: z.number() }),
+      handler: ({ a }) => ({ b: a }),
+    })
     expect(await runInvoke(fn, { a: 1 }, ctx())).toEqual({ b: 1 })
     await expect(runInvoke(fn, { a: 'x' }, ctx())).rejects.toBeInstanceOf(ValidationError)
     const wrong = invoke({ output: z.object({ b: z.number() }), handler: () => ({ b: 'no' }) as never })

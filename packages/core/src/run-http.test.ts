@@ -10,8 +10,20 @@ import { runHttp } from './run-http.js'
 
 function setup(init: Partial<Parameters<typeof createRequest>[0]> = {}) {
   const logs: LogRecord[] = []
-  const ctx = createContext({ provider: 'local', requestId: 'req-1', functionName: 'fn', sink: (r) => logs.push(r), native: null })
-  const req = createRequest({ method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, native: null, ...init })
+  const ctx = createContext({
+    provider: 'local',
+    requestId: 'req-1',
+    functionName: 'fn',
+    sink: (r) => logs.push(r),
+    native: null,
+  })
+  const req = createRequest({
+    method: 'POST',
+    path: '/',
+    headers: { 'content-type': 'application/json' },
+    native: null,
+    ...init,
+  })
   return { ctx, req, logs }
 }
 
@@ -19,7 +31,8 @@ const create = http({
   body: z.object({ name: z.string().min(1), qty: z.number().int().positive() }),
   query: z.object({ dry: z.enum(['yes', 'no']).optional() }),
   params: z.object({ id: z.coerce.number() }),
-  handler: async (req) => json({ id: req.params.id, name: req.body.name, dry: req.valid.query.dry ?? 'no' }, { status: 201 }),
+  handler: async (req) =>
+    json({ id: req.params.id, name: req.body.name, dry: req.valid.query.dry ?? 'no' }, { status: 201 }),
 })
 
 describe('runHttp', () => {
@@ -37,14 +50,22 @@ describe('runHttp', () => {
     expect(res.headers['content-type']).toBe('application/problem+json')
     const problem = JSON.parse(res.body as string)
     expect(problem).toMatchObject({ status: 400, title: 'Validation failed' })
-    expect(problem.issues.map((i: { path: string }) => i.path).sort()).toEqual(['body.name', 'body.qty', 'params.id', 'query.dry'])
+    expect(problem.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'body.name',
+      'body.qty',
+      'params.id',
+      'query.dry',
+    ])
   })
 
   it('answers malformed JSON with a 400 that names the problem', async () => {
     const { ctx, req } = setup({ body: '{"name":', params: { id: '1' } })
     const res = await runHttp(create, req, ctx)
     expect(res.status).toBe(400)
-    expect(JSON.parse(res.body as string)).toMatchObject({ title: 'Malformed JSON', detail: expect.stringMatching(/not valid JSON/) })
+    expect(JSON.parse(res.body as string)).toMatchObject({
+      title: 'Malformed JSON',
+      detail: expect.stringMatching(/not valid JSON/),
+    })
   })
 
   it('answers invalid base64 with 400', async () => {
@@ -61,9 +82,30 @@ describe('runHttp', () => {
     })
     const { ctx, req } = setup()
     const res = await runHttp(fn, req, ctx)
-    expect(res).toMatchObject({ status: 429, headers: { 'retry-after': '3', 'content-type': 'application/problem+json' } })
-    expect(JSON.parse(res.body as string)).toEqual({ type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'Slow down', limit: 10 })
-    expect(JSON.parse((await runHttp(http(() => { throw notFound() }), setup().req, ctx)).body as string).status).toBe(404)
+    expect(res).toMatchObject({
+      status: 429,
+      headers: { 'retry-after': '3', 'content-type': 'application/problem+json' },
+    })
+    expect(JSON.parse(res.body as string)).toEqual({
+      type: 'about:blank',
+      title: 'Too Many Requests',
+      status: 429,
+      detail: 'Slow down',
+      limit: 10,
+    })
+    expect(
+      JSON.parse(
+        (
+          await runHttp(
+            http(() => {
+              throw notFound()
+            }),
+            setup().req,
+            ctx,
+          )
+        ).body as string,
+      ).status,
+    ).toBe(404)
   })
 
   it('hides an unexpected error behind a generic 500 and logs its stack with the request id', async () => {
@@ -81,7 +123,12 @@ describe('runHttp', () => {
 
   it('refuses a body over the limit with 413 before the handler runs', async () => {
     let ran = false
-    const fn = http({ maxBodyBytes: 4, handler: () => { ran = true } })
+    const fn = http({
+      maxBodyBytes: 4,
+      handler: () => {
+        ran = true
+      },
+    })
     const { ctx, req } = setup({ body: 'too long' })
     expect((await runHttp(fn, req, ctx)).status).toBe(413)
     expect(ran).toBe(false)
@@ -89,7 +136,10 @@ describe('runHttp', () => {
 
   it('trusts content-length for bodies it cannot size', async () => {
     const fn = http({ maxBodyBytes: 4, handler: () => undefined })
-    const { ctx, req } = setup({ headers: { 'content-length': '5000' }, body: { read: async () => new Uint8Array(5000) } })
+    const { ctx, req } = setup({
+      headers: { 'content-length': '5000' },
+      body: { read: async () => new Uint8Array(5000) },
+    })
     expect((await runHttp(fn, req, ctx)).status).toBe(413)
   })
 
@@ -106,7 +156,16 @@ describe('runHttp', () => {
     const fn = http(() => new Response('streamed', { headers: { 'content-type': 'text/plain' } }))
     expect((await runHttp(fn, setup().req, setup().ctx)).body).toBe('streamed')
     expect((await runHttp(fn, setup().req, setup().ctx, { stream: true })).body).toBeInstanceOf(ReadableStream)
-    const big = await runHttp(http(() => ({ body: (async function* () { yield 'x'.repeat(10) })() })), setup().req, setup().ctx, { maxResponseBytes: 5 })
+    const big = await runHttp(
+      http(() => ({
+        body: (async function* () {
+          yield 'x'.repeat(10)
+        })(),
+      })),
+      setup().req,
+      setup().ctx,
+      { maxResponseBytes: 5 },
+    )
     expect(big.status).toBe(500)
   })
 

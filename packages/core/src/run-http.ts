@@ -2,7 +2,14 @@ import { type Context, disposeContext } from './context.js'
 import type { HttpFunction, HttpSchemas, InvokeFunction } from './define.js'
 import { HttpError, type HttpErrorOptions, ValidationError } from './errors.js'
 import type { HttpRequest } from './request.js'
-import { type HttpResult, type ResponseParts, ResponseTooLargeError, bufferBody, json, toResponseParts } from './response.js'
+import {
+  type HttpResult,
+  type ResponseParts,
+  ResponseTooLargeError,
+  bufferBody,
+  json,
+  toResponseParts,
+} from './response.js'
 import { type ValidationIssue, validate } from './schema.js'
 import { runInvoke } from './run-event.js'
 
@@ -38,7 +45,8 @@ export function errorResponse(error: unknown, ctx: Context): ResponseParts {
 
 async function bodyForSchema(req: HttpRequest<any>): Promise<unknown> {
   const type = req.headers.get('content-type') ?? ''
-  if (/^application\/x-www-form-urlencoded/i.test(type)) return Object.fromEntries(new URLSearchParams(await req.text()))
+  if (/^application\/x-www-form-urlencoded/i.test(type))
+    return Object.fromEntries(new URLSearchParams(await req.text()))
   if (/^text\//i.test(type)) return req.text()
   if ((await req.text()) === '') return undefined
   return req.json()
@@ -142,7 +150,13 @@ function fail(error: unknown, req: HttpRequest<any>, ctx: Context, write: Writer
 }
 
 /** The handler's result as the response to send; a body still to be read is buffered or streamed. */
-function complete(result: HttpResult, req: HttpRequest<any>, ctx: Context, options: RunHttpOptions, write: Writer | undefined): unknown {
+function complete(
+  result: HttpResult,
+  req: HttpRequest<any>,
+  ctx: Context,
+  options: RunHttpOptions,
+  write: Writer | undefined,
+): unknown {
   let parts: ResponseParts
   try {
     parts = toResponseParts(result)

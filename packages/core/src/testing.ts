@@ -97,9 +97,12 @@ async function invokeHttp(
   if (typeof input.body === 'string' || input.body instanceof Uint8Array) body = input.body
   else if (input.body !== undefined) {
     body = JSON.stringify(input.body)
-    if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json'
+    if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
+      headers['content-type'] = 'application/json'
   }
-  const cookies = input.cookies ? Object.entries(input.cookies).map(([k, v]) => `${k}=${encodeURIComponent(v)}`) : undefined
+  const cookies = input.cookies
+    ? Object.entries(input.cookies).map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    : undefined
   const req = createRequest({
     method: input.method ?? (body === undefined ? 'GET' : 'POST'),
     path,
@@ -134,7 +137,11 @@ function messageBody(body: LocalMessage['body']): string | Uint8Array {
 }
 
 /** Runs an http function on a plain request. */
-export function invokeLocal(fn: HttpFunction<any>, input?: LocalHttpRequest, options?: LocalOptions): Promise<LocalResponse>
+export function invokeLocal(
+  fn: HttpFunction<any>,
+  input?: LocalHttpRequest,
+  options?: LocalOptions,
+): Promise<LocalResponse>
 /** Runs a messages function on a batch; `failed` lists the ids of the messages whose handler threw. */
 export function invokeLocal(
   fn: MessagesFunction<any>,
@@ -183,7 +190,14 @@ export async function invokeLocal(fn: FaasFunction, input?: unknown, options: Lo
     }
     case 'objects': {
       const e = input as Partial<ObjectEvent> & Pick<ObjectEvent, 'bucket' | 'key'>
-      const event: ObjectEvent = { size: undefined, etag: undefined, type: 'created', time: new Date(), native: e, ...e }
+      const event: ObjectEvent = {
+        size: undefined,
+        etag: undefined,
+        type: 'created',
+        time: new Date(),
+        native: e,
+        ...e,
+      }
       await runEvent(fn, event, localContext(options, logs))
       return { logs }
     }

@@ -14,7 +14,13 @@ import {
   serve,
 } from './testing.js'
 
-const ENV = ['CLOUD_RUN_TIMEOUT_SECONDS', 'FUNCTION_TARGET', 'K_SERVICE', 'GOOGLE_CLOUD_PROJECT', 'GCLOUD_PROJECT'] as const
+const ENV = [
+  'CLOUD_RUN_TIMEOUT_SECONDS',
+  'FUNCTION_TARGET',
+  'K_SERVICE',
+  'GOOGLE_CLOUD_PROJECT',
+  'GCLOUD_PROJECT',
+] as const
 let saved: Record<string, string | undefined> = {}
 let servers: TestServer[] = []
 beforeEach(() => {
@@ -22,8 +28,9 @@ beforeEach(() => {
   for (const k of ENV) delete process.env[k]
 })
 afterEach(async () => {
-  for (const k of ENV) if (saved[k] === undefined) delete process.env[k]
-  else process.env[k] = saved[k]
+  for (const k of ENV)
+    if (saved[k] === undefined) delete process.env[k]
+    else process.env[k] = saved[k]
   await Promise.all(servers.map((s) => s.close()))
   servers = []
 })
@@ -32,7 +39,9 @@ const track = (s: TestServer) => {
   return s
 }
 
-const whoAmI = httpFn((_, ctx) => json({ requestId: ctx.requestId, functionName: ctx.functionName, deadline: ctx.deadline }))
+const whoAmI = httpFn((_, ctx) =>
+  json({ requestId: ctx.requestId, functionName: ctx.functionName, deadline: ctx.deadline }),
+)
 
 describe('requestId: Function-Execution-Id, else the event id, else the framework execution id, else the trace id', () => {
   it('HTTP: the Function-Execution-Id header (gen1 front end)', async () => {
@@ -43,7 +52,9 @@ describe('requestId: Function-Execution-Id, else the event id, else the framewor
 
   it("HTTP without it: the framework's generated execution id, distinct per request", async () => {
     const server = track(await serve(whoAmI))
-    const ids = await Promise.all([1, 2, 3].map(async () => (await server.send(httpRequest())).json<{ requestId: string }>().requestId))
+    const ids = await Promise.all(
+      [1, 2, 3].map(async () => (await server.send(httpRequest())).json<{ requestId: string }>().requestId),
+    )
     for (const id of ids) expect(id).toMatch(/^[0-9a-z]{6,12}$/)
     expect(new Set(ids).size).toBe(3)
   })
@@ -55,12 +66,20 @@ describe('requestId: Function-Execution-Id, else the event id, else the framewor
     [
       'a push with Function-Execution-Id: the header',
       'http',
-      { ...pubsubPush({ data: 'x', messageId: 'push-10' }), headers: { 'content-type': 'application/json', 'function-execution-id': 'exec-10' } },
+      {
+        ...pubsubPush({ data: 'x', messageId: 'push-10' }),
+        headers: { 'content-type': 'application/json', 'function-execution-id': 'exec-10' },
+      },
       'exec-10',
     ],
   ])('%s', async (_, signature, request, expected) => {
     const ids: string[] = []
-    const server = track(await serve(messages(async (_, ctx) => void ids.push(ctx.requestId)), { signature }))
+    const server = track(
+      await serve(
+        messages(async (_, ctx) => void ids.push(ctx.requestId)),
+        { signature },
+      ),
+    )
     expect((await server.send(request)).status).toBe(204)
     expect(ids).toEqual([expected])
   })
@@ -68,13 +87,20 @@ describe('requestId: Function-Execution-Id, else the event id, else the framewor
   it('a Scheduler HTTP run (no event id): the framework execution id', async () => {
     const ids: string[] = []
     const { schedule } = await import('@faasade/core')
-    const server = track(await serve(schedule(async (_, ctx) => void ids.push(ctx.requestId)), { signature: 'http' }))
+    const server = track(
+      await serve(
+        schedule(async (_, ctx) => void ids.push(ctx.requestId)),
+        { signature: 'http' },
+      ),
+    )
     expect((await server.send(schedulerJob())).status).toBe(204)
     expect(ids[0]).toMatch(/^[0-9a-z]{6,12}$/)
   })
 
   it('outside the framework: the trace id, else a UUID', () => {
-    expect(pickRequestId({ cloudTrace: '105445aa7843bc8bf206b12000100000/1;o=1' })).toBe('105445aa7843bc8bf206b12000100000')
+    expect(pickRequestId({ cloudTrace: '105445aa7843bc8bf206b12000100000/1;o=1' })).toBe(
+      '105445aa7843bc8bf206b12000100000',
+    )
     expect(pickRequestId({ traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' })).toBe(
       '0af7651916cd43dd8448eb211c80319c',
     )
@@ -120,7 +146,9 @@ describe('functionName and deadline come from the platform environment (read whe
   })
 
   it('no timeout configured: no deadline', async () => {
-    const server = track(await serve(httpFn((_, ctx) => json({ deadline: ctx.deadline ?? null, left: String(ctx.remainingMs()) }))))
+    const server = track(
+      await serve(httpFn((_, ctx) => json({ deadline: ctx.deadline ?? null, left: String(ctx.remainingMs()) }))),
+    )
     expect((await server.send(httpRequest())).json()).toEqual({ deadline: null, left: 'Infinity' })
   })
 })
@@ -178,7 +206,12 @@ describe('logs: GCP structured logging, one JSON line per record', () => {
     const logs = captureLogs()
     try {
       await server.send(
-        httpRequest({ headers: { 'x-cloud-trace-context': '105445aa7843bc8bf206b12000100000/123;o=1', 'function-execution-id': 'e1' } }),
+        httpRequest({
+          headers: {
+            'x-cloud-trace-context': '105445aa7843bc8bf206b12000100000/123;o=1',
+            'function-execution-id': 'e1',
+          },
+        }),
       )
     } finally {
       logs.restore()
@@ -204,7 +237,9 @@ describe('logs: GCP structured logging, one JSON line per record', () => {
     const server = track(await serve(logger))
     const logs = captureLogs()
     try {
-      await server.send(httpRequest({ headers: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00' } }))
+      await server.send(
+        httpRequest({ headers: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00' } }),
+      )
     } finally {
       logs.restore()
     }
@@ -226,7 +261,9 @@ describe('logs: GCP structured logging, one JSON line per record', () => {
     } finally {
       logs.restore()
     }
-    expect(logs.lines[0]?.['logging.googleapis.com/trace']).toBe('projects/my-project/traces/4bf92f3577b34da6a3ce929d0e0e4736')
+    expect(logs.lines[0]?.['logging.googleapis.com/trace']).toBe(
+      'projects/my-project/traces/4bf92f3577b34da6a3ce929d0e0e4736',
+    )
   })
 
   it('no trace field without a trace header, nor without a project', async () => {
@@ -239,6 +276,7 @@ describe('logs: GCP structured logging, one JSON line per record', () => {
       logs.restore()
     }
     expect(logs.lines).toHaveLength(4)
-    for (const line of logs.lines) expect(Object.keys(line).some((k) => k.startsWith('logging.googleapis.com/'))).toBe(false)
+    for (const line of logs.lines)
+      expect(Object.keys(line).some((k) => k.startsWith('logging.googleapis.com/'))).toBe(false)
   })
 })

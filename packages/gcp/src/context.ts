@@ -40,7 +40,11 @@ export interface Invocation {
 }
 
 /** An event delivered as a function argument (CloudEvent or background signature). */
-export function eventInvocation(eventId: string | undefined, traceparent: string | undefined, native: unknown): Invocation {
+export function eventInvocation(
+  eventId: string | undefined,
+  traceparent: string | undefined,
+  native: unknown,
+): Invocation {
   return {
     requestId: pickRequestId({ eventId, traceparent }),
     native,

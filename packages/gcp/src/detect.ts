@@ -53,7 +53,8 @@ export type Rule = Delivery['rule']
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : Array.isArray(v) ? v[0] : undefined)
 
 function binaryAttributes(headers: Headers, body: unknown): RawCloudEvent {

@@ -22,7 +22,8 @@ function shapeOf(value: unknown): string {
 /** Translates or throws an adapter error, which is logged here (the runners log handler failures themselves). */
 function prepareOrLog(fn: EventKindFunction, d: Delivery | undefined, body: unknown, ctx: Context): Run {
   try {
-    if (!d) throw new UnknownEventError('gcp', `${shapeOf(body)} is no Pub/Sub, Storage, Scheduler or CloudEvent delivery.`)
+    if (!d)
+      throw new UnknownEventError('gcp', `${shapeOf(body)} is no Pub/Sub, Storage, Scheduler or CloudEvent delivery.`)
     return prepare(fn, d)
   } catch (error) {
     ctx.log.error((error as Error).message, { error })
@@ -106,7 +107,10 @@ export function eventHttpHandler(fn: EventKindFunction, rt: Runtime): GcpHttpHan
       run = prepareOrLog(fn, d, body, ctx)
     } catch (error) {
       // A shape nobody recognises is the sender's fault (400); a wiring mistake is ours (500). Both are redelivered.
-      parts = error instanceof UnknownEventError ? problemResponse(400, error.message, { title: 'Unrecognised event' }) : problemResponse(500)
+      parts =
+        error instanceof UnknownEventError
+          ? problemResponse(400, error.message, { title: 'Unrecognised event' })
+          : problemResponse(500)
     }
     if (run) {
       try {

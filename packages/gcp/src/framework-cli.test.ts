@@ -37,7 +37,11 @@ async function start(target: string, signature: string, env: Record<string, stri
   const port = await freePort()
   const args = ['--import', 'tsx', '--conditions=source', MAIN, `--target=${target}`, `--signature-type=${signature}`]
   args.push('--source=test/cli/functions.ts', `--port=${port}`)
-  const child = spawn(process.execPath, args, { cwd: PACKAGE, env: { ...process.env, NODE_OPTIONS: '', ...env }, timeout: 30_000 })
+  const child = spawn(process.execPath, args, {
+    cwd: PACKAGE,
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    timeout: 30_000,
+  })
   running = child
   let out = ''
   child.stdout.on('data', (c) => (out += c))
@@ -79,8 +83,12 @@ const until = async (check: () => boolean) => {
 describe('the Functions Framework CLI serving faasade exports (as deployed)', { timeout: 60_000 }, () => {
   it('gen1: an exported backgroundFunction with --signature-type=event takes both legacy shapes and push', async () => {
     const cli = await start('onMessage', 'event', { FUNCTION_TARGET: 'onMessage' })
-    expect((await send(cli, httpRequest({ body: fixture('legacy-pubsub', 'conformance-context-data') }))).status).toBe(204)
-    expect((await send(cli, httpRequest({ body: fixture('legacy-pubsub', 'conformance-flat-legacy') }))).status).toBe(204)
+    expect((await send(cli, httpRequest({ body: fixture('legacy-pubsub', 'conformance-context-data') }))).status).toBe(
+      204,
+    )
+    expect((await send(cli, httpRequest({ body: fixture('legacy-pubsub', 'conformance-flat-legacy') }))).status).toBe(
+      204,
+    )
     expect((await send(cli, pubsubPush({ data: 'pushed', messageId: 'p1' }))).status).toBe(204)
     const failed = await send(cli, legacyPubsubEvent({ data: 'fail', messageId: 'f1' }))
     expect(failed.status).toBe(500)

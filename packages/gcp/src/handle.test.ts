@@ -24,10 +24,13 @@ describe('native signatures and their arities', () => {
     expect(cloudFunction(fn).length).toBe(1)
   })
 
-  it.each(Object.entries(eventKinds))('%s: (data, context) => Promise with backgroundFunction, arity exactly 2', (_, fn) => {
-    expect(backgroundFunction(fn).length).toBe(2)
-    expect(cloudFunction(fn, { signature: 'event' }).length).toBe(2)
-  })
+  it.each(Object.entries(eventKinds))(
+    '%s: (data, context) => Promise with backgroundFunction, arity exactly 2',
+    (_, fn) => {
+      expect(backgroundFunction(fn).length).toBe(2)
+      expect(cloudFunction(fn, { signature: 'event' }).length).toBe(2)
+    },
+  )
 
   it.each(Object.entries(eventKinds))('%s: (req, res) with signature http', (_, fn) => {
     expect(cloudFunction(fn, { signature: 'http' }).length).toBe(2)
@@ -41,12 +44,19 @@ describe('native signatures and their arities', () => {
     expect(() => cloudFunction(httpFn, { signature: 'cloudevent' } as never)).toThrow(
       'faasade: an http function is served with the "http" signature, not "cloudevent".',
     )
-    expect(() => cloudFunction(invoke(async () => 1), { signature: 'event' } as never)).toThrow(/invoke function/)
+    expect(() =>
+      cloudFunction(
+        invoke(async () => 1),
+        { signature: 'event' } as never,
+      ),
+    ).toThrow(/invoke function/)
   })
 
   it('rejects what is not a faasade function and unknown signatures', () => {
     expect(() => cloudFunction((() => {}) as never)).toThrow(/takes a function made by http\(\)/)
-    expect(() => cloudFunction(eventKinds.messages, { signature: 'pubsub' } as never)).toThrow(/unknown signature "pubsub"/)
+    expect(() => cloudFunction(eventKinds.messages, { signature: 'pubsub' } as never)).toThrow(
+      /unknown signature "pubsub"/,
+    )
   })
 })
 

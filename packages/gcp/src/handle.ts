@@ -1,5 +1,5 @@
 import { type FaasFunction, type HttpFunction, type InvokeFunction, isFaasFunction } from '@faasade/core'
-import { type EventKindFunction } from './dispatch.js'
+import type { EventKindFunction } from './dispatch.js'
 import { backgroundHandler, cloudEventHandler, eventHttpHandler } from './event-handlers.js'
 import { httpHandler } from './http/handler.js'
 import { readRuntime } from './runtime.js'
@@ -29,7 +29,10 @@ export function cloudFunction<F extends HttpFunction<any> | InvokeFunction<any, 
   fn: F,
   options?: GcpOptions & { signature?: 'http' },
 ): GcpHttpHandler
-export function cloudFunction<F extends EventKindFunction>(fn: F, options: GcpOptions & { signature: 'http' }): GcpHttpHandler
+export function cloudFunction<F extends EventKindFunction>(
+  fn: F,
+  options: GcpOptions & { signature: 'http' },
+): GcpHttpHandler
 export function cloudFunction<F extends EventKindFunction>(
   fn: F,
   options: GcpOptions & { signature: 'event' },
@@ -44,7 +47,9 @@ export function cloudFunction<F extends FaasFunction>(
 ): GcpHandler
 export function cloudFunction(fn: FaasFunction, options: GcpOptions = {}): GcpHandler {
   if (!isFaasFunction(fn)) {
-    throw new TypeError('faasade: cloudFunction() takes a function made by http(), messages(), objects(), schedule(), events() or invoke().')
+    throw new TypeError(
+      'faasade: cloudFunction() takes a function made by http(), messages(), objects(), schedule(), events() or invoke().',
+    )
   }
   const signature = options.signature ?? defaultSignature(fn)
   const rt = readRuntime(options.name)
@@ -69,6 +74,9 @@ export const handle: typeof cloudFunction = cloudFunction
  * @example
  * export const onUpload = backgroundFunction(objects(async (object, ctx) => ctx.log.info('stored', { key: object.key })))
  */
-export function backgroundFunction(fn: EventKindFunction, options: Omit<GcpOptions, 'signature'> = {}): GcpBackgroundHandler {
+export function backgroundFunction(
+  fn: EventKindFunction,
+  options: Omit<GcpOptions, 'signature'> = {},
+): GcpBackgroundHandler {
   return cloudFunction(fn, { ...options, signature: 'event' })
 }

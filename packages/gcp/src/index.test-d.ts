@@ -28,8 +28,18 @@ describe('cloudFunction picks the native type from the kind and signature', () =
   })
 
   it('signature http / event for the event kinds', () => {
-    expectTypeOf(cloudFunction(schedule(async () => {}), { signature: 'http' })).toEqualTypeOf<GcpHttpHandler>()
-    expectTypeOf(cloudFunction(events(async () => {}), { signature: 'event' })).toEqualTypeOf<GcpBackgroundHandler>()
+    expectTypeOf(
+      cloudFunction(
+        schedule(async () => {}),
+        { signature: 'http' },
+      ),
+    ).toEqualTypeOf<GcpHttpHandler>()
+    expectTypeOf(
+      cloudFunction(
+        events(async () => {}),
+        { signature: 'event' },
+      ),
+    ).toEqualTypeOf<GcpBackgroundHandler>()
     expectTypeOf(backgroundFunction(consumer)).toEqualTypeOf<GcpBackgroundHandler>()
     expectTypeOf(backgroundFunction(consumer)).toMatchTypeOf<EventFunction>()
   })

@@ -21,7 +21,11 @@ export function parseTrace(cloudTrace: string | undefined, traceparent: string |
   const c = cloudTrace ? CLOUD_TRACE.exec(cloudTrace) : null
   if (c) {
     const span = c[2] ? BigInt(c[2]).toString(16).padStart(16, '0') : undefined
-    return { traceId: (c[1] as string).toLowerCase(), spanId: span, sampled: c[3] === undefined ? undefined : c[3] === '1' }
+    return {
+      traceId: (c[1] as string).toLowerCase(),
+      spanId: span,
+      sampled: c[3] === undefined ? undefined : c[3] === '1',
+    }
   }
   const t = traceparent ? TRACEPARENT.exec(traceparent) : null
   if (t) return { traceId: t[1] as string, spanId: t[2], sampled: (Number.parseInt(t[3] as string, 16) & 1) === 1 }

@@ -17,7 +17,12 @@ const keys = (o: object) => Object.keys(o).sort()
 // The builders produce the shapes of the real payloads in test/fixtures (key for key).
 describe('@faasade/gcp/testing builders', () => {
   it('pubsubPush: the documented push body (duplicated snake/camel fields)', () => {
-    const r = pubsubPush({ data: 'Hello', attributes: { key: 'value' }, messageId: '1', publishTime: '2021-02-26T19:13:55.749Z' })
+    const r = pubsubPush({
+      data: 'Hello',
+      attributes: { key: 'value' },
+      messageId: '1',
+      publishTime: '2021-02-26T19:13:55.749Z',
+    })
     expect([r.method, r.path, r.headers['content-type']]).toEqual(['POST', '/', 'application/json'])
     const fx = fixture('pubsub-push', 'docs-push-body')
     expect(keys(body(r))).toEqual(keys(fx))
@@ -27,7 +32,13 @@ describe('@faasade/gcp/testing builders', () => {
   })
 
   it('pubsubCloudEvent binary: ce-* headers and a MessagePublishedData body', () => {
-    const r = pubsubCloudEvent({ data: { a: 1 }, messageId: 'm', topic: 'orders', project: 'p', publishTime: '2020-01-01T00:00:00.000Z' })
+    const r = pubsubCloudEvent({
+      data: { a: 1 },
+      messageId: 'm',
+      topic: 'orders',
+      project: 'p',
+      publishTime: '2020-01-01T00:00:00.000Z',
+    })
     expect(r.headers).toEqual({
       'ce-specversion': '1.0',
       'ce-id': 'm',
@@ -47,9 +58,15 @@ describe('@faasade/gcp/testing builders', () => {
   })
 
   it('legacyPubsubEvent: {context, data} and the flat shape', () => {
-    expect(keys(body(legacyPubsubEvent({ data: 'x' })))).toEqual(keys(fixture('legacy-pubsub', 'conformance-context-data')))
-    expect(keys(body(legacyPubsubEvent({ data: 'x' })).context)).toEqual(keys(fixture('legacy-pubsub', 'conformance-context-data').context))
-    expect(keys(body(legacyPubsubEvent({ data: 'x', flat: true })))).toEqual(keys(fixture('legacy-pubsub', 'conformance-flat-legacy')))
+    expect(keys(body(legacyPubsubEvent({ data: 'x' })))).toEqual(
+      keys(fixture('legacy-pubsub', 'conformance-context-data')),
+    )
+    expect(keys(body(legacyPubsubEvent({ data: 'x' })).context)).toEqual(
+      keys(fixture('legacy-pubsub', 'conformance-context-data').context),
+    )
+    expect(keys(body(legacyPubsubEvent({ data: 'x', flat: true })))).toEqual(
+      keys(fixture('legacy-pubsub', 'conformance-flat-legacy')),
+    )
   })
 
   it('storageCloudEvent and legacyStorageEvent', () => {
@@ -85,7 +102,9 @@ describe('@faasade/gcp/testing builders', () => {
   })
 
   it('httpRequest: query arrays, cookies, JSON bodies', () => {
-    expect(httpRequest({ path: '/p?x=0', query: { a: ['1', '2'], b: 'c d' }, cookies: { s: 'a b' }, body: { ok: true } })).toEqual({
+    expect(
+      httpRequest({ path: '/p?x=0', query: { a: ['1', '2'], b: 'c d' }, cookies: { s: 'a b' }, body: { ok: true } }),
+    ).toEqual({
       method: 'POST',
       path: '/p?x=0&a=1&a=2&b=c+d',
       headers: { cookie: 's=a%20b', 'content-type': 'application/json' },
@@ -97,7 +116,13 @@ describe('@faasade/gcp/testing builders', () => {
     expect(cloudEvent({ type: 't', source: 's', id: '1', time: '2024-01-01T00:00:00.000Z' })).toEqual({
       method: 'POST',
       path: '/',
-      headers: { 'ce-specversion': '1.0', 'ce-id': '1', 'ce-source': 's', 'ce-type': 't', 'ce-time': '2024-01-01T00:00:00.000Z' },
+      headers: {
+        'ce-specversion': '1.0',
+        'ce-id': '1',
+        'ce-source': 's',
+        'ce-type': 't',
+        'ce-time': '2024-01-01T00:00:00.000Z',
+      },
     })
   })
 })

@@ -12,7 +12,11 @@ describe('EventBridge schedule through lambda()', () => {
     const seen: ScheduleEvent[] = []
     const handler = lambda(schedule((e) => void seen.push(e)))
     expect(await invokeLambda(handler, fixture('eventbridge', 'lambda-dev-guide-scheduled-event'))).toBeUndefined()
-    expect(seen[0]).toMatchObject({ scheduledAt: new Date('2019-03-01T01:23:45Z'), isPastDue: true, name: 'my-schedule' })
+    expect(seen[0]).toMatchObject({
+      scheduledAt: new Date('2019-03-01T01:23:45Z'),
+      isPastDue: true,
+      name: 'my-schedule',
+    })
   })
 
   it('a run within a minute of its time is not past due; one more than a minute late is', () => {
@@ -71,7 +75,11 @@ describe('EventBridge events through lambda() as CloudEvents', () => {
   })
 
   it('a scheduled rule event is an EventBridge event too: an events() function takes it', async () => {
-    expect(await run('lambda-dev-guide-scheduled-event')).toMatchObject({ type: 'Scheduled Event', source: 'aws.events', data: {} })
+    expect(await run('lambda-dev-guide-scheduled-event')).toMatchObject({
+      type: 'Scheduled Event',
+      source: 'aws.events',
+      data: {},
+    })
   })
 
   it('data failing the schema rethrows (retry, then DLQ) and is logged', async () => {

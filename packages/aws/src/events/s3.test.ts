@@ -32,7 +32,13 @@ describe('S3 through lambda()', () => {
   it('S3 keys: + is a space and %2B a plus (ObjectRemoved:Delete → deleted, no size or etag)', async () => {
     const { seen, handler } = recorder()
     await invokeLambda(handler, fixture('s3', 'encoded-key-delete'))
-    expect(seen[0]).toMatchObject({ bucket: 'photos-bucket', key: 'summer 2024/café + friends.jpg', type: 'deleted', size: undefined, etag: undefined })
+    expect(seen[0]).toMatchObject({
+      bucket: 'photos-bucket',
+      key: 'summer 2024/café + friends.jpg',
+      type: 'deleted',
+      size: undefined,
+      etag: undefined,
+    })
   })
 
   it.each([
@@ -56,12 +62,24 @@ describe('S3 through lambda()', () => {
     const { seen, handler } = recorder()
     await invokeLambda(handler, s3({ key: 'k', eventName: 'LifecycleExpiration:Delete' }))
     expect(seen[0]?.type).toBe('deleted')
-    await expect(invokeLambda(handler, s3({ key: 'k', eventName: 'ObjectRestore:Completed' }))).rejects.toThrow(UnknownEventError)
+    await expect(invokeLambda(handler, s3({ key: 'k', eventName: 'ObjectRestore:Completed' }))).rejects.toThrow(
+      UnknownEventError,
+    )
   })
 
   it('a handler failure rethrows (Lambda retries the asynchronous event) and is logged', async () => {
-    const handler = lambda(objects(() => { throw new Error('thumbnailer crashed') }))
-    const { logs } = await captureLogs(() => expect(invokeLambda(handler, s3({ key: 'k' }), lambdaContext({ awsRequestId: 's3-req' }))).rejects.toThrow('thumbnailer crashed'))
-    expect(logs).toMatchObject([{ level: 'ERROR', requestId: 's3-req', kind: 'objects', errorMessage: 'thumbnailer crashed' }])
+    const handler = lambda(
+      objects(() => {
+        throw new Error('thumbnailer crashed')
+      }),
+    )
+    const { logs } = await captureLogs(() =>
+      expect(invokeLambda(handler, s3({ key: 'k' }), lambdaContext({ awsRequestId: 's3-req' }))).rejects.toThrow(
+        'thumbnailer crashed',
+      ),
+    )
+    expect(logs).toMatchObject([
+      { level: 'ERROR', requestId: 's3-req', kind: 'objects', errorMessage: 'thumbnailer crashed' },
+    ])
   })
 })

@@ -13,10 +13,14 @@ async function run(variant: string, mode: 'single' | 'multi') {
   const result = (await invokeLambda(handler, fixture('alb', variant), context())) as Record<string, any>
   // Answered in the mode it was asked in, with statusDescription and a string body.
   const headerKey = mode === 'multi' ? 'multiValueHeaders' : 'headers'
-  expect(Object.keys(result).sort()).toEqual(['body', headerKey, 'isBase64Encoded', 'statusCode', 'statusDescription'].sort())
+  expect(Object.keys(result).sort()).toEqual(
+    ['body', headerKey, 'isBase64Encoded', 'statusCode', 'statusDescription'].sort(),
+  )
   expect(result.statusCode).toBe(200)
   expect(result.statusDescription).toBe('200 OK')
-  expect(result[headerKey]).toEqual(mode === 'multi' ? { 'content-type': ['application/json'] } : { 'content-type': 'application/json' })
+  expect(result[headerKey]).toEqual(
+    mode === 'multi' ? { 'content-type': ['application/json'] } : { 'content-type': 'application/json' },
+  )
   expect(result.isBase64Encoded).toBe(false)
   return JSON.parse(result.body) as Echoed
 }
@@ -84,7 +88,11 @@ describe('ALB fixtures through lambda()', () => {
 })
 
 describe('ALB responses', () => {
-  const cookies = lambda(http(() => json({ ok: 1 }, { status: 201, cookies: ['a=1; Path=/', 'b=2', 'c=3'], headers: { vary: ['accept', 'origin'] } })))
+  const cookies = lambda(
+    http(() =>
+      json({ ok: 1 }, { status: 201, cookies: ['a=1; Path=/', 'b=2', 'c=3'], headers: { vary: ['accept', 'origin'] } }),
+    ),
+  )
 
   it('ALB single-value: first Set-Cookie kept, never comma-joined, and a warning logged', async () => {
     const { result, logs } = await captureLogs(() => invokeLambda(cookies, alb({ path: '/' }), context()))
@@ -100,11 +108,17 @@ describe('ALB responses', () => {
   })
 
   it('ALB multi-value: every Set-Cookie and repeated header in multiValueHeaders', async () => {
-    const { result, logs } = await captureLogs(() => invokeLambda(cookies, alb({ path: '/', multiValue: true }), context()))
+    const { result, logs } = await captureLogs(() =>
+      invokeLambda(cookies, alb({ path: '/', multiValue: true }), context()),
+    )
     expect(result).toEqual({
       statusCode: 201,
       statusDescription: '201 Created',
-      multiValueHeaders: { 'content-type': ['application/json'], vary: ['accept', 'origin'], 'set-cookie': ['a=1; Path=/', 'b=2', 'c=3'] },
+      multiValueHeaders: {
+        'content-type': ['application/json'],
+        vary: ['accept', 'origin'],
+        'set-cookie': ['a=1; Path=/', 'b=2', 'c=3'],
+      },
       body: '{"ok":1}',
       isBase64Encoded: false,
     })
@@ -114,8 +128,18 @@ describe('ALB responses', () => {
   it('binary body goes out base64 with isBase64Encoded; an empty answer has body ""', async () => {
     const bytes = new Uint8Array([0, 1, 2, 253, 254, 255])
     const bin = await invokeLambda(lambda(http(() => binary(bytes, 'image/x-test'))), alb({}), context())
-    expect(bin).toMatchObject({ body: Buffer.from(bytes).toString('base64'), isBase64Encoded: true, headers: { 'content-type': 'image/x-test' } })
+    expect(bin).toMatchObject({
+      body: Buffer.from(bytes).toString('base64'),
+      isBase64Encoded: true,
+      headers: { 'content-type': 'image/x-test' },
+    })
     const none = await invokeLambda(lambda(http(() => undefined)), alb({}), context())
-    expect(none).toEqual({ statusCode: 204, statusDescription: '204 No Content', headers: {}, body: '', isBase64Encoded: false })
+    expect(none).toEqual({
+      statusCode: 204,
+      statusDescription: '204 No Content',
+      headers: {},
+      body: '',
+      isBase64Encoded: false,
+    })
   })
 })

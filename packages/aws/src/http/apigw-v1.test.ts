@@ -83,9 +83,14 @@ describe('API Gateway REST (v1) fixtures through lambda()', () => {
   })
 
   it('java-libs event: one header line holding a comma is one value, never split', async () => {
-    const probe = lambda(http((req) => json({ header3: req.headers.getAll('header3'), header2: req.headers.getAll('HEADER2') })))
+    const probe = lambda(
+      http((req) => json({ header3: req.headers.getAll('header3'), header2: req.headers.getAll('HEADER2') })),
+    )
     const result = await invokeLambda(probe, fixture('apigw-rest', 'java-libs-apigw-rest-event'), context())
-    expect(JSON.parse((result as { body: string }).body)).toEqual({ header3: ['value1,value2'], header2: ['value1', 'value2'] })
+    expect(JSON.parse((result as { body: string }).body)).toEqual({
+      header3: ['value1,value2'],
+      header2: ['value1', 'value2'],
+    })
   })
 
   it('HTTP API payload 1.0 is served like REST', async () => {

@@ -51,7 +51,10 @@ describe('HTTP API payload 2.0 fixtures through lambda()', () => {
     const e = await run('apigw-http', 'dotnet-captured-cookies')
     expect(e.cookies).toEqual({ TestCookie1: 'TestValue1', TestCookie2: 'TestValue2', TestCookie3: 'TestValue3' })
     // Folded back into a cookie header so Fetch-style code (toRequest(), Hono) sees them too.
-    expect(e.headers).toContainEqual(['cookie', 'TestCookie1=TestValue1; TestCookie2=TestValue2; TestCookie3=TestValue3'])
+    expect(e.headers).toContainEqual([
+      'cookie',
+      'TestCookie1=TestValue1; TestCookie2=TestValue2; TestCookie3=TestValue3',
+    ])
     expect(e.body).toBe('')
   })
 

@@ -52,7 +52,11 @@ describe('bad input becomes a 400 problem, never a crash', () => {
   })
 
   it('an HttpError thrown by the handler keeps its status', async () => {
-    const fn = lambda(http(() => { throw notFound('No order 7.') }))
+    const fn = lambda(
+      http(() => {
+        throw notFound('No order 7.')
+      }),
+    )
     const res = readHttpResult(await invokeLambda(fn, apiGatewayV2({ path: '/orders/7' })))
     expect(res.status).toBe(404)
     expect(res.json()).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No order 7.' })
@@ -60,8 +64,21 @@ describe('bad input becomes a 400 problem, never a crash', () => {
 
   it('a body over maxBodyBytes → 413 before the handler runs', async () => {
     let ran = false
-    const fn = lambda(http({ maxBodyBytes: 16, handler: () => { ran = true; return json({}) } }))
-    const res = readHttpResult(await invokeLambda(fn, apiGatewayV2({ method: 'POST', body: 'x'.repeat(17), headers: { 'content-type': 'text/plain' } })))
+    const fn = lambda(
+      http({
+        maxBodyBytes: 16,
+        handler: () => {
+          ran = true
+          return json({})
+        },
+      }),
+    )
+    const res = readHttpResult(
+      await invokeLambda(
+        fn,
+        apiGatewayV2({ method: 'POST', body: 'x'.repeat(17), headers: { 'content-type': 'text/plain' } }),
+      ),
+    )
     expect(res.status).toBe(413)
     expect(ran).toBe(false)
   })
@@ -69,9 +86,15 @@ describe('bad input becomes a 400 problem, never a crash', () => {
 
 describe('faults: a thrown error is a generic 500; the stack and request id go only to the log', () => {
   it('500 with a generic body, and one Lambda JSON log line with errorType, errorMessage and stackTrace', async () => {
-    const fn = lambda(http(() => { throw new TypeError('secret detail: db password rejected') }))
+    const fn = lambda(
+      http(() => {
+        throw new TypeError('secret detail: db password rejected')
+      }),
+    )
     const context = lambdaContext({ awsRequestId: 'lambda-req-9' })
-    const { result, logs } = await captureLogs(() => invokeLambda(fn, apiGatewayV2({ requestId: 'apigw-req-9' }), context))
+    const { result, logs } = await captureLogs(() =>
+      invokeLambda(fn, apiGatewayV2({ requestId: 'apigw-req-9' }), context),
+    )
     expect(result).toEqual({
       statusCode: 500,
       headers: PROBLEM,
@@ -102,7 +125,13 @@ describe('faults: a thrown error is a generic 500; the stack and request id go o
 
   it('a response past the 6 MB buffered limit → 500 problem and a log line (streamed body, buffered by core)', async () => {
     const chunk = new Uint8Array(1024 * 1024)
-    const big = lambda(http(() => ({ body: (async function* () { for (let i = 0; i < 7; i++) yield chunk })() })))
+    const big = lambda(
+      http(() => ({
+        body: (async function* () {
+          for (let i = 0; i < 7; i++) yield chunk
+        })(),
+      })),
+    )
     const { result, logs } = await captureLogs(() => invokeLambda(big, apiGatewayV1({})))
     expect(readHttpResult(result).status).toBe(500)
     expect(logs.map((l) => l.errorType)).toEqual(['ResponseTooLargeError'])

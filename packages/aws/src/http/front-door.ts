@@ -22,7 +22,10 @@ export function fromAwsBody(body: unknown, isBase64Encoded: unknown): BodySource
 export function toAwsBody(body: ResponseParts['body']): { body: string; isBase64Encoded: boolean } {
   if (typeof body === 'string') return { body, isBase64Encoded: false }
   if (body instanceof Uint8Array) {
-    return { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64'), isBase64Encoded: true }
+    return {
+      body: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64'),
+      isBase64Encoded: true,
+    }
   }
   return { body: '', isBase64Encoded: false }
 }
@@ -47,7 +50,6 @@ export function joinHeaders(headers: ResponseParts['headers']): Record<string, s
 
 /** Lambda's buffered response limit (6 MB); past it the front door would answer 502, so we answer 500 first. */
 export const MAX_BUFFERED_BYTES = 6 * 1024 * 1024
-
 
 /** The `pathParameters` record, with `null` read as absent. */
 export function paramsOf(value: unknown): Record<string, string | undefined> | undefined {

@@ -78,7 +78,11 @@ describe('v2 results (HTTP API 2.0, Function URL): cookies[], headers joined wit
   })
 
   it('a Web Response is read like any other result (stream body buffered)', async () => {
-    const fn = lambda(http(() => new Response('hi there', { status: 202, headers: { 'content-type': 'text/plain', 'set-cookie': 'x=1' } })))
+    const fn = lambda(
+      http(
+        () => new Response('hi there', { status: 202, headers: { 'content-type': 'text/plain', 'set-cookie': 'x=1' } }),
+      ),
+    )
     expect(await invokeLambda(fn, functionUrl({}))).toEqual({
       statusCode: 202,
       headers: { 'content-type': 'text/plain' },

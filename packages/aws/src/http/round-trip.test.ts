@@ -3,7 +3,16 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { captureLogs } from '../../test/capture-logs.js'
 import { lambda } from '../index.js'
-import { type HttpEventInit, alb, apiGatewayV1, apiGatewayV2, functionUrl, httpApiV1, invokeLambda, readHttpResult } from '../testing.js'
+import {
+  type HttpEventInit,
+  alb,
+  apiGatewayV1,
+  apiGatewayV2,
+  functionUrl,
+  httpApiV1,
+  invokeLambda,
+  readHttpResult,
+} from '../testing.js'
 
 /** Reflects the request: its x-p-* headers, query, cookies and body come back in the response. */
 const mirror = lambda(
@@ -15,7 +24,9 @@ const mirror = lambda(
       seen[name] = req.headers.getAll(name)
       headers[name] = seen[name]
     }
-    headers['x-echo'] = encodeURIComponent(JSON.stringify({ query: [...req.query], cookies: req.cookies, headers: seen }))
+    headers['x-echo'] = encodeURIComponent(
+      JSON.stringify({ query: [...req.query], cookies: req.cookies, headers: seen }),
+    )
     const isText = (req.headers.get('content-type') ?? '').startsWith('text/')
     headers['content-type'] = isText ? 'text/plain; charset=utf-8' : 'application/octet-stream'
     return {
@@ -66,9 +77,15 @@ const request = fc.record({
     selector: ([name]) => name.toLowerCase(),
     maxLength: 4,
   }),
-  query: fc.array(fc.tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 8 })), {
-    maxLength: 5,
-  }),
+  query: fc.array(
+    fc.tuple(
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+    ),
+    {
+      maxLength: 5,
+    },
+  ),
   // Names that are Object.prototype keys ("toString", "constructor") are left out: core's parseCookies drops
   // them (`name in out` on a plain object), a core bug reported separately.
   cookies: fc.uniqueArray(
@@ -85,47 +102,53 @@ const request = fc.record({
   ),
 })
 
-describe.each<Door>(['v1', 'v1-multi', 'http-1.0', 'v2', 'url', 'alb', 'alb-multi'])('round trip through %s', (door) => {
-  it('headers, query, cookies, text and binary bodies reach the handler and come back', async () => {
-    await fc.assert(
-      fc.asyncProperty(request, async (r) => {
-        const headers: Record<string, string[]> = Object.fromEntries(r.headers.map(([n, vs]) => [`x-p-${n}`, vs]))
-        if (r.body && 'text' in r.body) headers['content-type'] = ['text/plain; charset=utf-8']
-        if (r.body && 'bytes' in r.body) headers['content-type'] = ['application/octet-stream']
-        const body = r.body === undefined ? undefined : 'text' in r.body ? r.body.text : r.body.bytes
-        const event = build[door]({
-          method: body === undefined ? 'GET' : 'POST',
-          path: '/mirror',
-          headers,
-          query: r.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'),
-          cookies: Object.fromEntries(r.cookies),
-          body,
-        })
-        // ALB single-value warns when it drops cookies (checked in alb.test.ts); keep those lines out of the run's output.
-        const { result, logs } = await captureLogs(() => invokeLambda(mirror, event))
-        const res = readHttpResult(result)
-        expect(res.status).toBe(200)
-        expect(logs.every((l) => l.level === 'WARN' && door === 'alb')).toBe(true)
+describe.each<Door>(['v1', 'v1-multi', 'http-1.0', 'v2', 'url', 'alb', 'alb-multi'])(
+  'round trip through %s',
+  (door) => {
+    it('headers, query, cookies, text and binary bodies reach the handler and come back', async () => {
+      await fc.assert(
+        fc.asyncProperty(request, async (r) => {
+          const headers: Record<string, string[]> = Object.fromEntries(r.headers.map(([n, vs]) => [`x-p-${n}`, vs]))
+          if (r.body && 'text' in r.body) headers['content-type'] = ['text/plain; charset=utf-8']
+          if (r.body && 'bytes' in r.body) headers['content-type'] = ['application/octet-stream']
+          const body = r.body === undefined ? undefined : 'text' in r.body ? r.body.text : r.body.bytes
+          const event = build[door]({
+            method: body === undefined ? 'GET' : 'POST',
+            path: '/mirror',
+            headers,
+            query: r.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'),
+            cookies: Object.fromEntries(r.cookies),
+            body,
+          })
+          // ALB single-value warns when it drops cookies (checked in alb.test.ts); keep those lines out of the run's output.
+          const { result, logs } = await captureLogs(() => invokeLambda(mirror, event))
+          const res = readHttpResult(result)
+          expect(res.status).toBe(200)
+          expect(logs.every((l) => l.level === 'WARN' && door === 'alb')).toBe(true)
 
-        // Request direction: what the handler saw.
-        const seen = JSON.parse(decodeURIComponent(res.headers.get('x-echo') ?? '')) as {
-          query: Array<[string, string]>
-          cookies: Record<string, string>
-          headers: Record<string, string[]>
-        }
-        expect(seen.query).toEqual(expectedQuery(door, r.query))
-        expect(seen.cookies).toEqual(Object.fromEntries(r.cookies))
-        for (const [name, values] of r.headers) expect(seen.headers[`x-p-${name.toLowerCase()}`]).toEqual(expectedHeader(door, values))
+          // Request direction: what the handler saw.
+          const seen = JSON.parse(decodeURIComponent(res.headers.get('x-echo') ?? '')) as {
+            query: Array<[string, string]>
+            cookies: Record<string, string>
+            headers: Record<string, string[]>
+          }
+          expect(seen.query).toEqual(expectedQuery(door, r.query))
+          expect(seen.cookies).toEqual(Object.fromEntries(r.cookies))
+          for (const [name, values] of r.headers)
+            expect(seen.headers[`x-p-${name.toLowerCase()}`]).toEqual(expectedHeader(door, values))
 
-        // Response direction: what the client gets back.
-        for (const [name, values] of Object.entries(seen.headers)) expect(res.headers.get(name)).toBe(values.join(', '))
-        // The mirror sets one cookie per request cookie, in the order it read them.
-        const sent = Object.entries(seen.cookies).map(([n, v]) => `${n}=${encodeURIComponent(v)}`)
-        expect(res.cookies).toEqual(door === 'alb' ? sent.slice(0, 1) : sent)
-        const bytes = body === undefined ? new Uint8Array() : typeof body === 'string' ? new TextEncoder().encode(body) : body
-        expect(Buffer.from(res.bytes).equals(Buffer.from(bytes))).toBe(true)
-      }),
-      { numRuns: 60 },
-    )
-  })
-})
+          // Response direction: what the client gets back.
+          for (const [name, values] of Object.entries(seen.headers))
+            expect(res.headers.get(name)).toBe(values.join(', '))
+          // The mirror sets one cookie per request cookie, in the order it read them.
+          const sent = Object.entries(seen.cookies).map(([n, v]) => `${n}=${encodeURIComponent(v)}`)
+          expect(res.cookies).toEqual(door === 'alb' ? sent.slice(0, 1) : sent)
+          const bytes =
+            body === undefined ? new Uint8Array() : typeof body === 'string' ? new TextEncoder().encode(body) : body
+          expect(Buffer.from(res.bytes).equals(Buffer.from(bytes))).toBe(true)
+        }),
+        { numRuns: 60 },
+      )
+    })
+  },
+)

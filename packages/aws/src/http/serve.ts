@@ -1,5 +1,13 @@
 import type { HttpFunction, InvokeFunction } from '@faasade/core'
-import { type Context, type HttpRequest, type ResponseParts, ResponseTooLargeError, errorResponse, runHttp, textExceeds } from '@faasade/core/adapter'
+import {
+  type Context,
+  type HttpRequest,
+  type ResponseParts,
+  ResponseTooLargeError,
+  errorResponse,
+  runHttp,
+  textExceeds,
+} from '@faasade/core/adapter'
 import type { Context as LambdaContext } from 'aws-lambda'
 import { fromAwsContext } from '../context.js'
 import type { AwsTrigger } from '../detect.js'

@@ -80,7 +80,11 @@ describe('streaming with the awslambda global present', () => {
   })
 
   it('waits for drain when the stream pushes back, losing nothing', async () => {
-    const many = http(() => ({ body: (async function* () { for (let i = 0; i < 50; i++) yield `${i};` })() }))
+    const many = http(() => ({
+      body: (async function* () {
+        for (let i = 0; i < 50; i++) yield `${i};`
+      })(),
+    }))
     const stream = createResponseStream({ highWaterMark: 1 })
     await (lambda(many, { streaming: true }) as StreamingLambdaHandler)(functionUrl({}), stream, lambdaContext())
     await stream.finished()
@@ -88,15 +92,36 @@ describe('streaming with the awslambda global present', () => {
   })
 
   it('an empty body still sends the prelude (status and headers)', async () => {
-    const res = readHttpResult(await invokeLambda(lambda(http(() => undefined), { streaming: true }), functionUrl({})))
+    const res = readHttpResult(
+      await invokeLambda(
+        lambda(
+          http(() => undefined),
+          { streaming: true },
+        ),
+        functionUrl({}),
+      ),
+    )
     expect(res.status).toBe(204)
     expect(res.text).toBe('')
   })
 
   it('a string body and an error before streaming both go out as one chunk after the prelude', async () => {
-    const ok = readHttpResult(await invokeLambda(lambda(http(() => text('hello')), { streaming: true }), functionUrl({})))
+    const ok = readHttpResult(
+      await invokeLambda(
+        lambda(
+          http(() => text('hello')),
+          { streaming: true },
+        ),
+        functionUrl({}),
+      ),
+    )
     expect(ok).toMatchObject({ status: 200, text: 'hello', shape: 'stream' })
-    const fails = lambda(http(() => { throw new Error('boom') }), { streaming: true })
+    const fails = lambda(
+      http(() => {
+        throw new Error('boom')
+      }),
+      { streaming: true },
+    )
     const { result } = await captureLogs(() => invokeLambda(fails, functionUrl({})))
     const res = readHttpResult(result)
     expect(res.status).toBe(500)
@@ -104,12 +129,21 @@ describe('streaming with the awslambda global present', () => {
   })
 
   it('a body that fails mid-stream rejects (the runtime ends the stream with an error) and is logged', async () => {
-    const broken = http(() => ({ body: (async function* () { yield 'partial'; throw new Error('source died') })() }))
+    const broken = http(() => ({
+      body: (async function* () {
+        yield 'partial'
+        throw new Error('source died')
+      })(),
+    }))
     const stream = createResponseStream()
     const handler = lambda(broken, { streaming: true }) as StreamingLambdaHandler
-    const { logs } = await captureLogs(() => expect(handler(functionUrl({}), stream, lambdaContext())).rejects.toThrow('source died'))
+    const { logs } = await captureLogs(() =>
+      expect(handler(functionUrl({}), stream, lambdaContext())).rejects.toThrow('source died'),
+    )
     expect(stream.chunks.slice(2).map(decode)).toEqual(['partial'])
-    expect(logs).toMatchObject([{ level: 'ERROR', message: 'The response body failed while streaming', errorMessage: 'source died' }])
+    expect(logs).toMatchObject([
+      { level: 'ERROR', message: 'The response body failed while streaming', errorMessage: 'source died' },
+    ])
   })
 
   it('a non-HTTP event is a KindMismatchError', async () => {
@@ -120,7 +154,10 @@ describe('streaming with the awslambda global present', () => {
 
 describe('streaming without the awslambda global', () => {
   it('falls back to a buffered handler (arity 2) that answers in the front door shape', async () => {
-    const handler = lambda(http(() => json({ buffered: true })), { streaming: true })
+    const handler = lambda(
+      http(() => json({ buffered: true })),
+      { streaming: true },
+    )
     expect(isStreamingHandler(handler)).toBe(false)
     expect(handler.length).toBeLessThanOrEqual(2)
     expect(await invokeLambda(handler, functionUrl({}))).toEqual({

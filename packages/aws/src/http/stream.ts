@@ -31,7 +31,11 @@ export interface AwsLambdaGlobal {
 }
 
 /** A handler wrapped by `awslambda.streamifyResponse`: the runtime passes it a response stream. */
-export type StreamingLambdaHandler = (event: any, responseStream: ResponseStreamLike, context: LambdaContext) => Promise<void>
+export type StreamingLambdaHandler = (
+  event: any,
+  responseStream: ResponseStreamLike,
+  context: LambdaContext,
+) => Promise<void>
 
 /** The runtime's `awslambda` global, when it is there (it can be turned off with AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA). */
 export function awslambdaGlobal(): AwsLambdaGlobal | undefined {
@@ -95,15 +99,17 @@ async function writeBody(stream: ResponseStreamLike, body: ResponseParts['body']
  * https://docs.aws.amazon.com/lambda/latest/dg/config-rs-write-functions.html
  */
 export function streamHttp(fn: HttpFunction<any>, awslambda: AwsLambdaGlobal): StreamingLambdaHandler {
-  return awslambda.streamifyResponse(async (event: unknown, responseStream: ResponseStreamLike, context: LambdaContext) => {
-    const trigger = detectTrigger(event)
-    const door = frontDoorFor(trigger)
-    if (door === undefined) throw rejectEvent(fn.kind, trigger, event)
-    const req = requestOf(door, event, trigger)
-    const ctx = fromAwsContext(context, door.requestId(event))
-    const parts = await runHttp(fn, req, ctx, { stream: true })
-    const prelude: StreamPrelude = { statusCode: parts.status, headers: joinHeaders(parts.headers) }
-    if (parts.cookies.length > 0) prelude.cookies = parts.cookies
-    await writeBody(awslambda.HttpResponseStream.from(responseStream, prelude), parts.body, ctx)
-  })
+  return awslambda.streamifyResponse(
+    async (event: unknown, responseStream: ResponseStreamLike, context: LambdaContext) => {
+      const trigger = detectTrigger(event)
+      const door = frontDoorFor(trigger)
+      if (door === undefined) throw rejectEvent(fn.kind, trigger, event)
+      const req = requestOf(door, event, trigger)
+      const ctx = fromAwsContext(context, door.requestId(event))
+      const parts = await runHttp(fn, req, ctx, { stream: true })
+      const prelude: StreamPrelude = { statusCode: parts.status, headers: joinHeaders(parts.headers) }
+      if (parts.cookies.length > 0) prelude.cookies = parts.cookies
+      await writeBody(awslambda.HttpResponseStream.from(responseStream, prelude), parts.body, ctx)
+    },
+  )
 }

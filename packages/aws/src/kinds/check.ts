@@ -3,7 +3,9 @@ import { type Kind, isFaasFunction } from '@faasade/core'
 /** A clear error at build time when a kind's entry is handed anything but a function of that kind. */
 export function checkKind(fn: unknown, kind: Kind): void {
   if (!isFaasFunction(fn)) {
-    throw new TypeError('faasade: handle() takes a function made by http(), messages(), objects(), schedule(), events() or invoke().')
+    throw new TypeError(
+      'faasade: handle() takes a function made by http(), messages(), objects(), schedule(), events() or invoke().',
+    )
   }
   if (fn.kind !== kind) {
     throw new TypeError(

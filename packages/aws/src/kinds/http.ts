@@ -17,7 +17,10 @@ export function handle(
   options: LambdaOptions & { streaming: true },
 ): LambdaHandler<LambdaHttpEvent, LambdaHttpResult> | StreamingLambdaHandler
 export function handle(fn: HttpFunction<any>, options?: LambdaOptions): LambdaHandler<LambdaHttpEvent, LambdaHttpResult>
-export function handle(fn: HttpFunction<any>, options: LambdaOptions = {}): LambdaHandler<any, any> | StreamingLambdaHandler {
+export function handle(
+  fn: HttpFunction<any>,
+  options: LambdaOptions = {},
+): LambdaHandler<any, any> | StreamingLambdaHandler {
   checkKind(fn, 'http')
   const awslambda = options.streaming ? awslambdaGlobal() : undefined
   if (awslambda) return streamHttp(fn, awslambda)

@@ -1,4 +1,15 @@
-import { type FaasFunction, HttpError, KindMismatchError, events, http, invoke, json, messages, objects, schedule } from '@faasade/core'
+import {
+  type FaasFunction,
+  HttpError,
+  KindMismatchError,
+  events,
+  http,
+  invoke,
+  json,
+  messages,
+  objects,
+  schedule,
+} from '@faasade/core'
 import { describe, expect, it } from 'vitest'
 import { captureLogs } from '../../test/capture-logs.js'
 import { fixture } from '../../test/fixture.js'
@@ -70,30 +81,40 @@ const cases = [
 ] as const
 
 describe('@faasade/aws/<kind>: one kind per entry, so a bundle carries only its triggers', () => {
-  it.each(cases)('$kind: serves a real event as @faasade/aws does, with a handler of arity ≤ 2', async ({ entry, fn, event, check }) => {
-    const handler = entry.lambda(fn as never) as (event: unknown, context: unknown) => Promise<unknown>
-    expect(entry.lambda).toBe(entry.handle)
-    expect(handler.length).toBeLessThanOrEqual(2)
-    const input = event()
-    await captureLogs(async () => {
-      const result = await invokeLambda(handler, input, lambdaContext({ awsRequestId: 'same-id' }))
-      check(result as never, input as never)
-      const universal = await invokeLambda(handle(fn as FaasFunction) as never, input, lambdaContext({ awsRequestId: 'same-id' }))
-      check(universal as never, input as never)
-      expect(result).toEqual(universal)
-    })
-  })
+  it.each(cases)(
+    '$kind: serves a real event as @faasade/aws does, with a handler of arity ≤ 2',
+    async ({ entry, fn, event, check }) => {
+      const handler = entry.lambda(fn as never) as (event: unknown, context: unknown) => Promise<unknown>
+      expect(entry.lambda).toBe(entry.handle)
+      expect(handler.length).toBeLessThanOrEqual(2)
+      const input = event()
+      await captureLogs(async () => {
+        const result = await invokeLambda(handler, input, lambdaContext({ awsRequestId: 'same-id' }))
+        check(result as never, input as never)
+        const universal = await invokeLambda(
+          handle(fn as FaasFunction) as never,
+          input,
+          lambdaContext({ awsRequestId: 'same-id' }),
+        )
+        check(universal as never, input as never)
+        expect(result).toEqual(universal)
+      })
+    },
+  )
 
-  it.each(cases)('$kind: a function of another kind is a TypeError at wrap time that names the entry to import', ({ kind, entry }) => {
-    const other = cases.find((c) => c.kind !== kind) as (typeof cases)[number]
-    expect(() => entry.handle(other.fn as never)).toThrow(
-      new TypeError(
-        `faasade: @faasade/aws/${kind} serves ${kind}() functions, and this is a "${other.kind}" function. ` +
-          `Import handle from '@faasade/aws/${other.kind}' or '@faasade/aws'.`,
-      ),
-    )
-    expect(() => entry.handle({ kind } as never)).toThrow(/takes a function made by http\(\)/)
-  })
+  it.each(cases)(
+    '$kind: a function of another kind is a TypeError at wrap time that names the entry to import',
+    ({ kind, entry }) => {
+      const other = cases.find((c) => c.kind !== kind) as (typeof cases)[number]
+      expect(() => entry.handle(other.fn as never)).toThrow(
+        new TypeError(
+          `faasade: @faasade/aws/${kind} serves ${kind}() functions, and this is a "${other.kind}" function. ` +
+            `Import handle from '@faasade/aws/${other.kind}' or '@faasade/aws'.`,
+        ),
+      )
+      expect(() => entry.handle({ kind } as never)).toThrow(/takes a function made by http\(\)/)
+    },
+  )
 
   it('an http entry given an SQS batch names both kinds, as @faasade/aws does', async () => {
     const error = await invokeLambda(httpEntry.lambda(cases[0].fn), sqs(['x']) as never).catch((e: unknown) => e)

@@ -25,9 +25,23 @@ export function handle(fn: MessagesFunction<any>): LambdaHandler<LambdaMessagesE
       case 'sns':
         return serveSns(fn, event as SNSEvent, context)
       case 'kinesis':
-        return serveStream(fn, (event as KinesisStreamEvent).Records, fromKinesisRecord, kinesisSequence, trigger, context)
+        return serveStream(
+          fn,
+          (event as KinesisStreamEvent).Records,
+          fromKinesisRecord,
+          kinesisSequence,
+          trigger,
+          context,
+        )
       case 'dynamodb':
-        return serveStream(fn, (event as DynamoDBStreamEvent).Records, fromDynamoDBRecord, dynamoSequence, trigger, context)
+        return serveStream(
+          fn,
+          (event as DynamoDBStreamEvent).Records,
+          fromDynamoDBRecord,
+          dynamoSequence,
+          trigger,
+          context,
+        )
       default:
         throw rejectEvent(fn.kind, trigger, event)
     }

@@ -20,16 +20,27 @@ describe('SNS through lambda()', () => {
   })
 
   it('a failure rethrows the handler error so Lambda retries the asynchronous event', async () => {
-    const handler = lambda(messages(() => { throw new RangeError('downstream is down') }))
+    const handler = lambda(
+      messages(() => {
+        throw new RangeError('downstream is down')
+      }),
+    )
     const { logs } = await captureLogs(async () => {
-      await expect(invokeLambda(handler, sns('hi'), lambdaContext({ awsRequestId: 'sns-req' }))).rejects.toThrow(RangeError)
+      await expect(invokeLambda(handler, sns('hi'), lambdaContext({ awsRequestId: 'sns-req' }))).rejects.toThrow(
+        RangeError,
+      )
     })
-    expect(logs).toMatchObject([{ level: 'ERROR', requestId: 'sns-req', errorType: 'RangeError', errorMessage: 'downstream is down' }])
+    expect(logs).toMatchObject([
+      { level: 'ERROR', requestId: 'sns-req', errorType: 'RangeError', errorMessage: 'downstream is down' },
+    ])
   })
 
   it('JSON messages and attributes from the builder', async () => {
     const seen: Message[] = []
-    await invokeLambda(lambda(messages((m) => void seen.push(m))), sns({ message: { order: 7 }, attributes: { kind: 'order' } }))
+    await invokeLambda(
+      lambda(messages((m) => void seen.push(m))),
+      sns({ message: { order: 7 }, attributes: { kind: 'order' } }),
+    )
     expect(seen[0]?.json()).toEqual({ order: 7 })
     expect(seen[0]?.attributes).toEqual({ kind: 'order' })
   })

@@ -42,6 +42,8 @@ export async function serveSns(fn: MessagesFunction<any>, event: SNSEvent, nativ
   const { failed } = await runBatch(fn, batch, ctx)
   if (failed.length > 0) {
     const ids = failed.map((i) => batch[i]?.id).join(', ')
-    throw new Error(`faasade: ${failed.length} of ${batch.length} SNS messages failed (${ids}); Lambda will retry the event.`)
+    throw new Error(
+      `faasade: ${failed.length} of ${batch.length} SNS messages failed (${ids}); Lambda will retry the event.`,
+    )
   }
 }

@@ -19,8 +19,13 @@ function recorder(fail: (m: Message) => boolean = () => false) {
 describe('SQS through lambda()', () => {
   it('standard batch: every message read, the full-success answer is an empty batchItemFailures', async () => {
     const { seen, handler } = recorder()
-    expect(await invokeLambda(handler, fixture('sqs', 'lambda-dev-guide-standard-batch'))).toEqual({ batchItemFailures: [] })
-    expect(seen.map((m) => m.id)).toEqual(['059f36b4-87a3-44ab-83d2-661975830a7d', '2e1424d4-f796-459a-8184-9c92662be6da'])
+    expect(await invokeLambda(handler, fixture('sqs', 'lambda-dev-guide-standard-batch'))).toEqual({
+      batchItemFailures: [],
+    })
+    expect(seen.map((m) => m.id)).toEqual([
+      '059f36b4-87a3-44ab-83d2-661975830a7d',
+      '2e1424d4-f796-459a-8184-9c92662be6da',
+    ])
     expect(seen[0]?.text()).toBe('Test message.')
     expect(seen[0]?.attempt).toBe(1)
     expect(seen[0]?.publishedAt).toEqual(new Date(1545082649183))
@@ -71,7 +76,11 @@ describe('SQS through lambda()', () => {
     const handler = lambda(
       messages({ data: z.object({ sku: z.string(), qty: z.number() }), handler: (m) => void handled.push(m.data) }),
     )
-    const event = sqs([{ body: { sku: 'A', qty: 1 }, messageId: 'ok' }, { body: { sku: 'B', qty: 'two' }, messageId: 'invalid' }, { body: '{not json', messageId: 'malformed' }])
+    const event = sqs([
+      { body: { sku: 'A', qty: 1 }, messageId: 'ok' },
+      { body: { sku: 'B', qty: 'two' }, messageId: 'invalid' },
+      { body: '{not json', messageId: 'malformed' },
+    ])
     const { result, logs } = await captureLogs(() => invokeLambda(handler, event))
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'invalid' }, { itemIdentifier: 'malformed' }] })
     expect(handled).toEqual([{ sku: 'A', qty: 1 }])
@@ -85,7 +94,10 @@ describe('SQS through lambda()', () => {
     const { seen, handler } = recorder((m) => m.text() === 'step-2')
     const { result } = await captureLogs(() => invokeLambda(handler, fixture('sqs', 'fifo-batch')))
     expect(result).toEqual({
-      batchItemFailures: [{ itemIdentifier: '11d6ee51-4cc7-4302-9e22-7cd8afdaad01' }, { itemIdentifier: '11d6ee51-4cc7-4302-9e22-7cd8afdaad02' }],
+      batchItemFailures: [
+        { itemIdentifier: '11d6ee51-4cc7-4302-9e22-7cd8afdaad01' },
+        { itemIdentifier: '11d6ee51-4cc7-4302-9e22-7cd8afdaad02' },
+      ],
     })
     expect(seen.map((m) => m.text())).toEqual(['step-1', 'step-2'])
   })
@@ -105,9 +117,18 @@ describe('SQS through lambda()', () => {
   })
 
   it('concurrency > 1 on a standard queue still reports exactly the failed ids', async () => {
-    const handler = lambda(messages({ concurrency: 4, handler: (m) => { if (Number(m.text()) % 3 === 0) throw new Error('x') } }))
+    const handler = lambda(
+      messages({
+        concurrency: 4,
+        handler: (m) => {
+          if (Number(m.text()) % 3 === 0) throw new Error('x')
+        },
+      }),
+    )
     const bodies = Array.from({ length: 10 }, (_, i) => ({ body: String(i), messageId: `m${i}` }))
     const { result } = await captureLogs(() => invokeLambda(handler, sqs(bodies)))
-    expect(result).toEqual({ batchItemFailures: ['m0', 'm3', 'm6', 'm9'].map((itemIdentifier) => ({ itemIdentifier })) })
+    expect(result).toEqual({
+      batchItemFailures: ['m0', 'm3', 'm6', 'm9'].map((itemIdentifier) => ({ itemIdentifier })),
+    })
   })
 })

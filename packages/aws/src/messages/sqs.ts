@@ -37,14 +37,19 @@ export function fromSqsRecord(record: SQSRecord): Message<unknown> {
 
 /** FIFO queues (name ending in `.fifo`) deliver in order within a message group. */
 const isFifo = (record: SQSRecord | undefined): boolean =>
-  record !== undefined && (record.eventSourceARN?.endsWith('.fifo') === true || record.attributes?.MessageGroupId !== undefined)
+  record !== undefined &&
+  (record.eventSourceARN?.endsWith('.fifo') === true || record.attributes?.MessageGroupId !== undefined)
 
 /**
  * Runs a batch and reports the failed messages by id in `batchItemFailures` (honoured when the event
  * source mapping has ReportBatchItemFailures). On a FIFO queue the first failure stops the batch and every
  * message after it is reported too, so nothing is processed out of order.
  */
-export async function serveSqs(fn: MessagesFunction<any>, event: SQSEvent, native: LambdaContext): Promise<SQSBatchResponse> {
+export async function serveSqs(
+  fn: MessagesFunction<any>,
+  event: SQSEvent,
+  native: LambdaContext,
+): Promise<SQSBatchResponse> {
   const records = event.Records
   const batch = readRecords(records, fromSqsRecord, 'sqs')
   const { failed } = await runBatch(fn, batch, fromAwsContext(native), { ordered: isFifo(records[0]) })

@@ -20,7 +20,9 @@ function recorder(fail: (m: Message) => boolean = () => false) {
 describe('Kinesis through lambda()', () => {
   it('doc sample: data base64-decoded, arrival time from epoch seconds, eventID as id', async () => {
     const { seen, handler } = recorder()
-    expect(await invokeLambda(handler, fixture('kinesis', 'lambda-dev-guide-kinesis'))).toEqual({ batchItemFailures: [] })
+    expect(await invokeLambda(handler, fixture('kinesis', 'lambda-dev-guide-kinesis'))).toEqual({
+      batchItemFailures: [],
+    })
     expect(seen.map((m) => m.text())).toEqual(['Hello, this is a test.', 'This is only a test.'])
     expect(seen[0]?.id).toBe('shardId-000000000006:49590338271490256608559692538361571095921575989136588898')
     expect(seen[0]?.publishedAt).toEqual(new Date(1545084650987))
@@ -55,18 +57,24 @@ describe('Kinesis through lambda()', () => {
     const bytes = new Uint8Array([0, 255, 1, 254])
     const event = kinesis([bytes, 'next'])
     const got: Uint8Array[] = []
-    expect(await invokeLambda(lambda(messages((m) => void got.push(m.bytes()))), event)).toEqual({ batchItemFailures: [] })
+    expect(await invokeLambda(lambda(messages((m) => void got.push(m.bytes()))), event)).toEqual({
+      batchItemFailures: [],
+    })
     expect([...(got[0] as Uint8Array)]).toEqual([0, 255, 1, 254])
     ;(event.Records[0] as { kinesis: { data: string } }).kinesis.data = '%%%'
     const { result } = await captureLogs(() => invokeLambda(lambda(messages((m) => void m.bytes())), event))
-    expect(result).toEqual({ batchItemFailures: event.Records.map((r) => ({ itemIdentifier: r.kinesis.sequenceNumber })) })
+    expect(result).toEqual({
+      batchItemFailures: event.Records.map((r) => ({ itemIdentifier: r.kinesis.sequenceNumber })),
+    })
   })
 })
 
 describe('DynamoDB streams through lambda()', () => {
   it('doc sample: images unmarshalled to plain JSON (numbers as numbers)', async () => {
     const { seen, handler } = recorder()
-    expect(await invokeLambda(handler, fixture('dynamodb', 'lambda-dev-guide-stream'))).toEqual({ batchItemFailures: [] })
+    expect(await invokeLambda(handler, fixture('dynamodb', 'lambda-dev-guide-stream'))).toEqual({
+      batchItemFailures: [],
+    })
     expect(seen.map((m) => m.json())).toEqual([
       { eventName: 'INSERT', keys: { Id: 101 }, newImage: { Message: 'New item!', Id: 101 } },
       {
@@ -85,7 +93,10 @@ describe('DynamoDB streams through lambda()', () => {
     const { seen, handler } = recorder((m) => m.json<DynamoDBChange>().newImage?.status === 'FAIL')
     const { result } = await captureLogs(() => invokeLambda(handler, fixture('dynamodb', 'failing-record')))
     expect(result).toEqual({
-      batchItemFailures: [{ itemIdentifier: '4421584500000000017450439291' }, { itemIdentifier: '4421584500000000017450439391' }],
+      batchItemFailures: [
+        { itemIdentifier: '4421584500000000017450439291' },
+        { itemIdentifier: '4421584500000000017450439391' },
+      ],
     })
     expect(seen).toHaveLength(2)
     expect(seen[0]?.json()).toEqual({
@@ -109,7 +120,13 @@ describe('DynamoDB streams through lambda()', () => {
   it('builder round trip: plain items marshalled by dynamodb([...]) come back the same', async () => {
     const { seen, handler } = recorder()
     const item = { pk: 'u#1', n: 3, nested: { list: [1, 'two', true, null] } }
-    await invokeLambda(handler, dynamodb([{ keys: { pk: 'u#1' }, newImage: item }, { keys: { pk: 'u#1' }, oldImage: item }]))
+    await invokeLambda(
+      handler,
+      dynamodb([
+        { keys: { pk: 'u#1' }, newImage: item },
+        { keys: { pk: 'u#1' }, oldImage: item },
+      ]),
+    )
     expect(seen.map((m) => m.json())).toEqual([
       { eventName: 'INSERT', keys: { pk: 'u#1' }, newImage: item },
       { eventName: 'REMOVE', keys: { pk: 'u#1' }, oldImage: item },

@@ -30,7 +30,10 @@ export interface DynamoDBChangeInit {
 }
 
 /** A DynamoDB stream batch (view NEW_AND_OLD_IMAGES) from plain items. */
-export function dynamodb(changes: readonly DynamoDBChangeInit[], options: { table?: string } = {}): DynamoDBStreamEvent {
+export function dynamodb(
+  changes: readonly DynamoDBChangeInit[],
+  options: { table?: string } = {},
+): DynamoDBStreamEvent {
   const arn = `arn:aws:dynamodb:us-east-1:123456789012:table/${options.table ?? 'my-table'}/stream/2024-01-01T00:00:00.000`
   const now = Math.floor(Date.now() / 1000)
   return {

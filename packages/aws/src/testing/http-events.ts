@@ -1,6 +1,14 @@
 import { isTextContentType } from '@faasade/core/adapter'
 import type { ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda'
-import { type HttpEventInit, type NormalizedHttp, clfTime, encodeBody, groupHeaders, normalizeHttp, shortId } from './http-input.js'
+import {
+  type HttpEventInit,
+  type NormalizedHttp,
+  clfTime,
+  encodeBody,
+  groupHeaders,
+  normalizeHttp,
+  shortId,
+} from './http-input.js'
 
 const ACCOUNT = '123456789012'
 const REGION = 'us-east-1'
@@ -11,7 +19,8 @@ const lastValues = (map: Map<string, string[]>): Record<string, string> =>
 
 function v1Event(http: NormalizedHttp, multiValue: boolean, stage: string, version?: '1.0'): APIGatewayProxyEvent {
   const pairs = [...http.headers]
-  if (!pairs.some(([k]) => k.toLowerCase() === 'host')) pairs.unshift(['Host', `${API_ID}.execute-api.${REGION}.amazonaws.com`])
+  if (!pairs.some(([k]) => k.toLowerCase() === 'host'))
+    pairs.unshift(['Host', `${API_ID}.execute-api.${REGION}.amazonaws.com`])
   if (http.cookies.length > 0) pairs.push(['Cookie', http.cookies.join('; ')])
   const headers = groupHeaders(pairs, false)
   const query = new Map<string, string[]>()
@@ -79,7 +88,9 @@ function v1Event(http: NormalizedHttp, multiValue: boolean, stage: string, versi
  * @example
  * await handler(apiGatewayV1({ path: '/orders/7', query: { expand: 'items' } }), lambdaContext())
  */
-export function apiGatewayV1(init: HttpEventInit & { multiValue?: boolean; stage?: string } = {}): APIGatewayProxyEvent {
+export function apiGatewayV1(
+  init: HttpEventInit & { multiValue?: boolean; stage?: string } = {},
+): APIGatewayProxyEvent {
   return v1Event(normalizeHttp(init), init.multiValue ?? true, init.stage ?? 'prod')
 }
 
@@ -148,9 +159,13 @@ const ALB_TEXT = /^(text\/|application\/(json|javascript|xml)\b)/i
 export function alb(init: HttpEventInit & { multiValue?: boolean } = {}): ALBEvent {
   const http = normalizeHttp(init)
   const pairs = [...http.headers]
-  if (!pairs.some(([k]) => k.toLowerCase() === 'host')) pairs.unshift(['host', 'my-alb-1234567890.us-east-1.elb.amazonaws.com'])
+  if (!pairs.some(([k]) => k.toLowerCase() === 'host'))
+    pairs.unshift(['host', 'my-alb-1234567890.us-east-1.elb.amazonaws.com'])
   if (!pairs.some(([k]) => k.toLowerCase() === 'x-forwarded-for')) pairs.push(['x-forwarded-for', http.sourceIp])
-  pairs.push(['x-amzn-trace-id', `Root=1-${Math.floor(http.time.getTime() / 1000).toString(16)}-${http.requestId.replaceAll('-', '').slice(0, 24)}`])
+  pairs.push([
+    'x-amzn-trace-id',
+    `Root=1-${Math.floor(http.time.getTime() / 1000).toString(16)}-${http.requestId.replaceAll('-', '').slice(0, 24)}`,
+  ])
   if (http.cookies.length > 0) pairs.push(['cookie', http.cookies.join('; ')])
   const headers = groupHeaders(pairs, true)
   const query = new Map<string, string[]>()
@@ -161,7 +176,11 @@ export function alb(init: HttpEventInit & { multiValue?: boolean } = {}): ALBEve
   const encoded = headers.has('content-encoding')
   const { body, isBase64Encoded } = encodeBody(http, (type) => !encoded && type !== undefined && ALB_TEXT.test(type))
   const event: ALBEvent = {
-    requestContext: { elb: { targetGroupArn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/my-targets/73e2d6bc24d8a067` } },
+    requestContext: {
+      elb: {
+        targetGroupArn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/my-targets/73e2d6bc24d8a067`,
+      },
+    },
     httpMethod: http.method,
     path: http.path,
     body: body ?? '',

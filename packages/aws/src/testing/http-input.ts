@@ -45,7 +45,8 @@ function queryPairs(init: HttpEventInit, fromPath: string): Array<[string, strin
   const pairs: Array<[string, string]> = [...new URLSearchParams(fromPath)]
   const q = init.query
   if (typeof q === 'string') pairs.push(...new URLSearchParams(q))
-  else if (q) for (const [k, v] of Object.entries(q)) for (const one of typeof v === 'string' ? [v] : v) pairs.push([k, one])
+  else if (q)
+    for (const [k, v] of Object.entries(q)) for (const one of typeof v === 'string' ? [v] : v) pairs.push([k, one])
   return pairs
 }
 
@@ -59,7 +60,13 @@ export function normalizeHttp(init: HttpEventInit): NormalizedHttp {
   const cookies: string[] = []
   for (const [k, v] of Object.entries(init.headers ?? {})) {
     for (const one of typeof v === 'string' ? [v] : v) {
-      if (k.toLowerCase() === 'cookie') cookies.push(...one.split(';').map((c) => c.trim()).filter(Boolean))
+      if (k.toLowerCase() === 'cookie')
+        cookies.push(
+          ...one
+            .split(';')
+            .map((c) => c.trim())
+            .filter(Boolean),
+        )
       else headers.push([k, one])
     }
   }
@@ -131,4 +138,5 @@ export function clfTime(date: Date): string {
 }
 
 /** A short id in API Gateway's style (`J7jk9g-7oAMEJGw=`). */
-export const shortId = (): string => Buffer.from(randomUUID().replaceAll('-', '').slice(0, 20), 'hex').toString('base64')
+export const shortId = (): string =>
+  Buffer.from(randomUUID().replaceAll('-', '').slice(0, 20), 'hex').toString('base64')

@@ -5,7 +5,13 @@ import { type RecordingStream, createResponseStream, isStreamingHandler } from '
 
 /** A Lambda context as the Node runtime builds it; `timeoutMs` (default 3000) sets the deadline. */
 export function lambdaContext(
-  init: { functionName?: string; awsRequestId?: string; timeoutMs?: number; memoryLimitInMB?: string; functionVersion?: string } = {},
+  init: {
+    functionName?: string
+    awsRequestId?: string
+    timeoutMs?: number
+    memoryLimitInMB?: string
+    functionVersion?: string
+  } = {},
 ): LambdaContext {
   const functionName = init.functionName ?? 'my-function'
   const deadline = Date.now() + (init.timeoutMs ?? 3000)
@@ -63,7 +69,9 @@ export async function invokeLambda(
   }
   // https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html (callback handlers removed on nodejs24.x)
   if (handler.length >= 3) {
-    throw new Error('Runtime.CallbackHandlerDeprecated: the handler declares 3 or more parameters, which nodejs24.x refuses.')
+    throw new Error(
+      'Runtime.CallbackHandlerDeprecated: the handler declares 3 or more parameters, which nodejs24.x refuses.',
+    )
   }
   const result = await (handler as (event: unknown, context: LambdaContext) => Promise<unknown>)(event, context)
   return result === undefined ? result : JSON.parse(JSON.stringify(result))

@@ -35,7 +35,16 @@ function view(
   statusDescription?: string,
 ): HttpResultView {
   const text = Buffer.from(bytes).toString('utf8')
-  return { status, statusDescription, headers, cookies: headers.getSetCookie(), bytes, text, json: () => JSON.parse(text), shape }
+  return {
+    status,
+    statusDescription,
+    headers,
+    cookies: headers.getSetCookie(),
+    bytes,
+    text,
+    json: () => JSON.parse(text),
+    shape,
+  }
 }
 
 function readStream(result: StreamedResponse): HttpResultView {
@@ -73,7 +82,14 @@ export function readHttpResult(result: unknown): HttpResultView {
   for (const [k, list] of Object.entries(multi)) for (const v of list) headers.append(k, String(v))
   for (const c of r.cookies ?? []) headers.append('set-cookie', c)
   const body = r.body ?? ''
-  const bytes = r.isBase64Encoded ? new Uint8Array(Buffer.from(body, 'base64')) : new Uint8Array(Buffer.from(body, 'utf8'))
-  const shape = r.statusDescription !== undefined ? 'alb' : r.cookies !== undefined || r.multiValueHeaders === undefined ? 'v2' : 'v1'
+  const bytes = r.isBase64Encoded
+    ? new Uint8Array(Buffer.from(body, 'base64'))
+    : new Uint8Array(Buffer.from(body, 'utf8'))
+  const shape =
+    r.statusDescription !== undefined
+      ? 'alb'
+      : r.cookies !== undefined || r.multiValueHeaders === undefined
+        ? 'v2'
+        : 'v1'
   return view(r.statusCode, headers, bytes, shape, r.statusDescription)
 }

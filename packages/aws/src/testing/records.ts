@@ -68,7 +68,9 @@ export function sqs(
 
 /** One SNS notification event (SNS delivers one record per invocation). */
 export function sns(
-  message: MessageBody | { message: MessageBody; subject?: string; attributes?: Readonly<Record<string, string>>; messageId?: string },
+  message:
+    | MessageBody
+    | { message: MessageBody; subject?: string; attributes?: Readonly<Record<string, string>>; messageId?: string },
   options: { topic?: string } = {},
 ): SNSEvent {
   const m =
@@ -156,9 +158,10 @@ export function kinesis(
   const now = Date.now() / 1000
   return {
     Records: records.map((item, i) => {
-      const r = typeof item === 'object' && item !== null && !(item instanceof Uint8Array) && 'data' in item
-        ? (item as { data: MessageBody | Uint8Array; partitionKey?: string })
-        : { data: item as MessageBody | Uint8Array }
+      const r =
+        typeof item === 'object' && item !== null && !(item instanceof Uint8Array) && 'data' in item
+          ? (item as { data: MessageBody | Uint8Array; partitionKey?: string })
+          : { data: item as MessageBody | Uint8Array }
       const bytes = r.data instanceof Uint8Array ? r.data : Buffer.from(bodyText(r.data), 'utf8')
       const sequenceNumber = String(49590338271490256608559692538361571095921575989136588898n + BigInt(i) * 1000n)
       return {

@@ -50,13 +50,18 @@ describe('HTTP request from the library HttpRequest', () => {
     const raw = fixture('http', 'docs-custom-handler-raw-request')
     const fn = http(async (req) => json({ got: await req.json(), host: req.url }))
     const res = await handle(fn)(azureHttp(raw), ctx())
-    expect(JSON.parse(res.body as string)).toEqual({ got: { id: 1005, quantity: 2, color: 'black' }, host: 'http://127.0.0.1:7071/api/order' })
+    expect(JSON.parse(res.body as string)).toEqual({
+      got: { id: 1005, quantity: 2, color: 'black' },
+      host: 'http://127.0.0.1:7071/api/order',
+    })
   })
 
   it('the library-init fixture: query from the host map when the URL carries none, params, body string', async () => {
     const init = fixture('http', 'library-rpc-http-init')
     const request = new (await import('@azure/functions')).HttpRequest(init)
-    const fn = http(async (req) => json({ e: req.query.get('e'), c: req.params.c, a: req.headers.get('a'), body: await req.text() }))
+    const fn = http(async (req) =>
+      json({ e: req.query.get('e'), c: req.params.c, a: req.headers.get('a'), body: await req.text() }),
+    )
     const res = await handle(fn)(request, ctx())
     expect(JSON.parse(res.body as string)).toEqual({ e: 'f', c: 'd', a: 'b', body: 'body1' })
   })
@@ -72,7 +77,9 @@ describe('HTTP request from the library HttpRequest', () => {
   })
 
   it('the signed-in user stays on the native request (x-ms-client-principal)', async () => {
-    const principal = Buffer.from(JSON.stringify({ identityProvider: 'github', userId: 'u1', userDetails: 'ada', userRoles: ['anonymous'] })).toString('base64')
+    const principal = Buffer.from(
+      JSON.stringify({ identityProvider: 'github', userId: 'u1', userDetails: 'ada', userRoles: ['anonymous'] }),
+    ).toString('base64')
     let user: unknown
     const fn = http(async (req) => {
       user = (req.native as { user: unknown }).user
@@ -102,7 +109,10 @@ describe('HTTP request from the library HttpRequest', () => {
         return text('no')
       },
     })
-    const res = await handle(fn)(azureHttp({ method: 'POST', path: '/up', body: 'more than four', headers: { 'content-length': '14' } }), ctx())
+    const res = await handle(fn)(
+      azureHttp({ method: 'POST', path: '/up', body: 'more than four', headers: { 'content-length': '14' } }),
+      ctx(),
+    )
     expect(res.status).toBe(413)
     expect(JSON.parse(res.body as string)).toMatchObject({ status: 413, title: 'Content Too Large' })
     expect(ran).toBe(false)
@@ -113,7 +123,11 @@ describe('HTTP response as HttpResponseInit', () => {
   it('repeated headers become pairs; Set-Cookie lines become cookie objects', async () => {
     const fn = http(async () => ({
       status: 202,
-      headers: { vary: ['accept', 'origin'], 'x-one': '1', 'set-cookie': 'a=1; Secure; Domain=example.com; Expires=Wed, 21 Oct 2037 07:28:00 GMT' },
+      headers: {
+        vary: ['accept', 'origin'],
+        'x-one': '1',
+        'set-cookie': 'a=1; Secure; Domain=example.com; Expires=Wed, 21 Oct 2037 07:28:00 GMT',
+      },
       cookies: [{ name: 'b', value: 'x y', sameSite: 'Strict', httpOnly: true, path: '/p' }],
       body: 'done',
     }))
@@ -133,7 +147,10 @@ describe('HTTP response as HttpResponseInit', () => {
   })
 
   it('single-valued headers are passed as a record, bytes as bytes', async () => {
-    const fn = http(async () => ({ headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array([1, 2, 3]) }))
+    const fn = http(async () => ({
+      headers: { 'content-type': 'application/octet-stream' },
+      body: new Uint8Array([1, 2, 3]),
+    }))
     const res = await handle(fn)(azureHttp({ path: '/' }), ctx())
     expect(res.headers).toEqual({ 'content-type': 'application/octet-stream' })
     expect(res.body).toEqual(new Uint8Array([1, 2, 3]))
@@ -169,7 +186,9 @@ describe('HTTP errors never throw to the host', () => {
     expect(res.body).not.toContain('secret')
     expect(logs).toHaveLength(1)
     expect(logs[0]?.level).toBe('error')
-    expect(logs[0]?.message).toMatch(/^Unhandled error in handler \{"error":\{"name":"Error","message":"secret detail","stack":/)
+    expect(logs[0]?.message).toMatch(
+      /^Unhandled error in handler \{"error":\{"name":"Error","message":"secret detail","stack":/,
+    )
   })
 
   it('a messages function behind an HTTP trigger answers 500 and logs the kind mismatch', async () => {
@@ -190,7 +209,9 @@ describe('HTTP errors never throw to the host', () => {
 
 describe('wrapping', () => {
   it('handle() refuses something that is not a faasade function', () => {
-    expect(() => handle({ kind: 'cron', handler: () => {} } as never)).toThrow(/handle\(\) needs a function made by http\(\).*got kind "cron"/)
+    expect(() => handle({ kind: 'cron', handler: () => {} } as never)).toThrow(
+      /handle\(\) needs a function made by http\(\).*got kind "cron"/,
+    )
   })
 })
 
@@ -198,7 +219,13 @@ describe('context', () => {
   it('requestId, functionName, provider, native; no deadline unless timeoutMs is given', async () => {
     const seen: unknown[] = []
     const fn = http(async (_req, c) => {
-      seen.push({ id: c.requestId, name: c.functionName, provider: c.provider, deadline: c.deadline, native: c.native === context })
+      seen.push({
+        id: c.requestId,
+        name: c.functionName,
+        provider: c.provider,
+        deadline: c.deadline,
+        native: c.native === context,
+      })
       return undefined
     })
     const context = invocationContext({ trigger: 'httpTrigger', invocationId: 'abc', functionName: 'f' })
@@ -234,8 +261,16 @@ describe('context', () => {
 
 describe('query sources', () => {
   it.each([
-    ['repeated keys come from the URL', { url: 'http://h/api/x?tag=a&tag=b', query: { tag: 'a,b' } }, { tag: ['a', 'b'] }],
-    ['one parameter: the same either way', { url: 'http://h/api/x?name=Ada', query: { name: 'Ada' } }, { name: ['Ada'] }],
+    [
+      'repeated keys come from the URL',
+      { url: 'http://h/api/x?tag=a&tag=b', query: { tag: 'a,b' } },
+      { tag: ['a', 'b'] },
+    ],
+    [
+      'one parameter: the same either way',
+      { url: 'http://h/api/x?name=Ada', query: { name: 'Ada' } },
+      { name: ['Ada'] },
+    ],
     ['no query in the URL: the host map', { url: 'http://h/api/x', query: { e: 'f' } }, { e: ['f'] }],
     ['an empty host map with a URL query: the URL', { url: 'http://h/api/x?name=Ada', query: {} }, { name: ['Ada'] }],
   ])('%s', async (_name, init, expected) => {

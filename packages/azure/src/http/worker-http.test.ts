@@ -23,7 +23,13 @@ const echo = http(async (req, ctx) =>
       provider: ctx.provider,
       ip: req.ip,
     },
-    { status: 201, cookies: ['session=abc; Path=/; HttpOnly; SameSite=Lax; Expires=Wed, 21 Oct 2037 07:28:00 GMT', { name: 'theme', value: 'dark blue', maxAge: 60 }] },
+    {
+      status: 201,
+      cookies: [
+        'session=abc; Path=/; HttpOnly; SameSite=Lax; Expires=Wed, 21 Oct 2037 07:28:00 GMT',
+        { name: 'theme', value: 'dark blue', maxAge: 60 },
+      ],
+    },
   ),
 )
 register('echo', echo, { route: 'items/{id}', methods: ['GET', 'POST'], authLevel: 'function' })
@@ -38,7 +44,11 @@ const missing = http(async () => {
 })
 register('missing', missing)
 
-const binaryFn = http(async () => ({ status: 200, headers: { 'content-type': 'image/png' }, body: new Uint8Array([0, 255, 1, 254]) }))
+const binaryFn = http(async () => ({
+  status: 200,
+  headers: { 'content-type': 'image/png' },
+  body: new Uint8Array([0, 255, 1, 254]),
+}))
 register('binary', binaryFn)
 
 const add = invoke(async (input: unknown) => {
@@ -51,7 +61,13 @@ describe('app.http registration (captured through @azure/functions-core)', () =>
   it('registers an httpTrigger binding with route, methods and authLevel, plus the $return http output', () => {
     const reg = worker.registrations.get('echo')
     expect(reg).toBeDefined()
-    expect(reg?.trigger).toMatchObject({ type: 'httpTrigger', direction: 'in', route: 'items/{id}', methods: ['GET', 'POST'], authLevel: 'function' })
+    expect(reg?.trigger).toMatchObject({
+      type: 'httpTrigger',
+      direction: 'in',
+      route: 'items/{id}',
+      methods: ['GET', 'POST'],
+      authLevel: 'function',
+    })
     expect(reg?.returnBinding).toMatchObject({ type: 'http', direction: 'out', name: '$return' })
     expect(reg?.rawBindings.map((b) => JSON.parse(b).type).sort()).toEqual(['http', 'httpTrigger'])
   })
@@ -63,7 +79,11 @@ describe('app.http registration (captured through @azure/functions-core)', () =>
   })
 
   it('an invoke function is an HTTP POST', () => {
-    expect(worker.registrations.get('add')?.trigger).toMatchObject({ type: 'httpTrigger', methods: ['POST'], authLevel: 'anonymous' })
+    expect(worker.registrations.get('add')?.trigger).toMatchObject({
+      type: 'httpTrigger',
+      methods: ['POST'],
+      authLevel: 'anonymous',
+    })
   })
 })
 
@@ -72,7 +92,7 @@ azure.app.hook.preInvocation((c) => void hooked.push(`pre:${c.invocationContext.
 azure.app.hook.postInvocation((c) => void hooked.push(`post:${(c.result as { status?: number } | undefined)?.status}`))
 
 describe('HTTP through the library invocation model', () => {
-  it('runs the app\'s invocation hooks around the handler, as the worker does', async () => {
+  it("runs the app's invocation hooks around the handler, as the worker does", async () => {
     hooked.length = 0
     await worker.invoke('missing', { data: rpcHttp({ url: 'http://localhost:7071/api/missing' }) })
     expect(hooked).toEqual(['pre:missing', 'post:404'])
@@ -132,7 +152,7 @@ describe('HTTP through the library invocation model', () => {
     expect(log?.message).toContain('database is down')
   })
 
-  it("an HttpError answers its own status with the problem body", async () => {
+  it('an HttpError answers its own status with the problem body', async () => {
     const res = await worker.invoke('missing', { data: rpcHttp({ url: 'http://localhost:7071/api/missing' }) })
     expect(res.http?.status).toBe(404)
     expect(res.http?.json()).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No such order.' })
@@ -146,7 +166,12 @@ describe('HTTP through the library invocation model', () => {
 
   it('invoke: POST JSON in, JSON result out; malformed JSON is a 400 problem', async () => {
     const ok = await worker.invoke('add', {
-      data: rpcHttp({ method: 'POST', url: 'http://localhost:7071/api/add', headers: { 'content-type': 'application/json' }, body: '{"a":2,"b":3}' }),
+      data: rpcHttp({
+        method: 'POST',
+        url: 'http://localhost:7071/api/add',
+        headers: { 'content-type': 'application/json' },
+        body: '{"a":2,"b":3}',
+      }),
     })
     expect(ok.http?.status).toBe(200)
     expect(ok.http?.json()).toEqual({ sum: 5 })
@@ -159,11 +184,27 @@ describe('HTTP through the library invocation model', () => {
 
   it('the custom-handler host payload, fed to a Node worker as RpcHttp, reaches the handler intact', async () => {
     const host = fixture('http', 'docs-custom-handler-host-payload').Data.req
-    const headers = Object.fromEntries(Object.entries(host.Headers as Record<string, string[]>).map(([k, v]) => [k, v.join(', ')]))
+    const headers = Object.fromEntries(
+      Object.entries(host.Headers as Record<string, string[]>).map(([k, v]) => [k, v.join(', ')]),
+    )
     const res = await worker.invoke('echo', {
-      data: { http: { method: host.Method, url: host.Url, headers, query: JSON.parse(host.Query), params: { id: '1005' }, body: { string: host.Body } } },
+      data: {
+        http: {
+          method: host.Method,
+          url: host.Url,
+          headers,
+          query: JSON.parse(host.Query),
+          params: { id: '1005' },
+          body: { string: host.Body },
+        },
+      },
       triggerMetadata: rpcMetadata({ Headers: host.Headers }),
     })
-    expect(res.http?.json()).toMatchObject({ method: 'POST', path: '/api/order', body: host.Body, params: { id: '1005' } })
+    expect(res.http?.json()).toMatchObject({
+      method: 'POST',
+      path: '/api/order',
+      body: host.Body,
+      params: { id: '1005' },
+    })
   })
 })

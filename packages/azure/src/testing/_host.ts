@@ -7,7 +7,11 @@ export interface RpcInvocation {
   data?: RpcTypedData
   /** Trigger metadata as the host sends it (PascalCase keys; see `rpcMetadata`). */
   triggerMetadata?: Record<string, RpcTypedData>
-  retryContext?: { retryCount: number; maxRetryCount: number; exception?: { message?: string; source?: string; stackTrace?: string } }
+  retryContext?: {
+    retryCount: number
+    maxRetryCount: number
+    exception?: { message?: string; source?: string; stackTrace?: string }
+  }
   traceContext?: { traceParent?: string; traceState?: string; attributes?: Record<string, string> }
   invocationId?: string
 }
@@ -71,6 +75,10 @@ export function hostHttp(error: unknown, response: WorkerResult['response']): Ho
 
 export const REDELIVERY: Record<string, { counter?: string; max: number; deadLetter: (r: Registration) => string }> = {
   queuetrigger: { counter: 'DequeueCount', max: 5, deadLetter: (r) => `${r.trigger.queueName}-poison` },
-  servicebustrigger: { counter: 'DeliveryCount', max: 10, deadLetter: (r) => `${r.trigger.queueName ?? r.trigger.topicName}/$deadletterqueue` },
+  servicebustrigger: {
+    counter: 'DeliveryCount',
+    max: 10,
+    deadLetter: (r) => `${r.trigger.queueName ?? r.trigger.topicName}/$deadletterqueue`,
+  },
   blobtrigger: { max: 5, deadLetter: () => 'webjobs-blobtrigger-poison' },
 }

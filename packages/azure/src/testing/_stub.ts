@@ -11,7 +11,10 @@ export interface ProgrammingModel {
 export interface InvocationModel {
   getArguments(): Promise<{ context: unknown; inputs: unknown[] }>
   invokeFunction(context: unknown, inputs: unknown[], handler: (...args: unknown[]) => unknown): Promise<unknown>
-  getResponse(context: unknown, result: unknown): Promise<{ invocationId: string; outputData?: unknown[]; returnValue?: unknown }>
+  getResponse(
+    context: unknown,
+    result: unknown,
+  ): Promise<{ invocationId: string; outputData?: unknown[]; returnValue?: unknown }>
 }
 
 /** A binding as registered: the library's own metadata for one input/output. */

@@ -3,7 +3,14 @@ import type net from 'node:net'
 import { type Hook, type Registration, type StubSink, installStub } from './_stub.js'
 import { type StreamedResponse, captureServers, sendToProxy, streamMetadata } from './http-stream.js'
 import { loadEntryPoints } from './load-app.js'
-import { type DeliveryResult, REDELIVERY, type RpcInvocation, type WorkerLog, type WorkerResult, hostHttp } from './_host.js'
+import {
+  type DeliveryResult,
+  REDELIVERY,
+  type RpcInvocation,
+  type WorkerLog,
+  type WorkerResult,
+  hostHttp,
+} from './_host.js'
 import { type RpcHttpInit, rpcHttp } from './rpc.js'
 
 /** Emulates the Azure Node worker for an app in this process: captures registrations and invokes them. */
@@ -63,7 +70,8 @@ export function createWorkerHarness(): WorkerHarness {
     register(r) {
       // The worker refuses a second function of the same name (registerFunction.ts).
       if (registrations.has(r.name)) throw new Error(`A function with id "${r.name}" has already been registered.`)
-      if (!state.model) throw new Error('faasade: @azure/functions registered a function before setting its programming model')
+      if (!state.model)
+        throw new Error('faasade: @azure/functions registered a function before setting its programming model')
       registrations.set(r.name, { ...r, model: state.model })
     },
     hook: (h) => hooks.push(h),
@@ -114,7 +122,14 @@ export function createWorkerHarness(): WorkerHarness {
       error = e ?? new Error('invocation failed')
     }
     coreCtx.state = 'postInvocationHooks'
-    await runHooks('postInvocation', { hookData, appHookData: {}, invocationContext: context, inputs: pre.inputs, result, error })
+    await runHooks('postInvocation', {
+      hookData,
+      appHookData: {},
+      invocationContext: context,
+      inputs: pre.inputs,
+      result,
+      error,
+    })
     coreCtx.state = undefined
     const response = error ? undefined : await model.getResponse(context, result)
     const isHttp = reg.trigger.type.toLowerCase() === 'httptrigger'
@@ -155,7 +170,8 @@ export function createWorkerHarness(): WorkerHarness {
     },
     urlFor(name, params = {}, options = {}) {
       const reg = registrations.get(name)
-      if (!reg || reg.trigger.type.toLowerCase() !== 'httptrigger') throw new Error(`faasade: "${name}" is not a registered HTTP function`)
+      if (reg?.trigger.type.toLowerCase() !== 'httptrigger')
+        throw new Error(`faasade: "${name}" is not a registered HTTP function`)
       const route = String(reg.trigger.route ?? name).replace(/\{\*?(\w+)(?::[^}]*)?\??\}/g, (_, key: string) =>
         encodeURIComponent(params[key] ?? ''),
       )
@@ -165,16 +181,26 @@ export function createWorkerHarness(): WorkerHarness {
     async capabilities() {
       const model = state.model
       if (!model?.getCapabilities) return {}
-      const caps = await captureServers(() => (model.getCapabilities as (c: object) => Promise<Record<string, string>>)({}), servers)
+      const caps = await captureServers(
+        () => (model.getCapabilities as (c: object) => Promise<Record<string, string>>)({}),
+        servers,
+      )
       httpUri = caps.HttpUri
       return caps
     },
     async invokeStream(name, request, options = {}) {
       const uri = httpUri ?? (await this.capabilities()).HttpUri
-      if (!uri) throw new Error('faasade: HTTP streaming is off; call enableStreaming() (app.setup({ enableHttpStream: true })) first')
+      if (!uri)
+        throw new Error(
+          'faasade: HTTP streaming is off; call enableStreaming() (app.setup({ enableHttpStream: true })) first',
+        )
       const invocationId = randomUUID()
       const sent = sendToProxy(uri, request, invocationId, options.onChunk)
-      const result = await invoke(name, { invocationId, data: rpcHttp(request), triggerMetadata: streamMetadata(request) })
+      const result = await invoke(name, {
+        invocationId,
+        data: rpcHttp(request),
+        triggerMetadata: streamMetadata(request),
+      })
       if (result.error) {
         sent.abort()
         return { result, response: undefined }

@@ -71,7 +71,8 @@ export function azureHttp(init: AzureHttpInit = {}): HttpRequest {
     else if (init.body instanceof Uint8Array) body = { bytes: init.body }
     else {
       body = { string: JSON.stringify(init.body) }
-      if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json'
+      if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
+        headers['content-type'] = 'application/json'
     }
   }
   const url = init.url ?? `http://localhost:7071/api${init.path ?? '/'}`
@@ -97,6 +98,11 @@ export function build<T>(
 }
 
 export const payload = (body: unknown): RpcTypedData =>
-  typeof body === 'string' ? { string: body } : body instanceof Uint8Array ? { bytes: body } : { string: JSON.stringify(body) }
+  typeof body === 'string'
+    ? { string: body }
+    : body instanceof Uint8Array
+      ? { bytes: body }
+      : { string: JSON.stringify(body) }
 
-export const iso = (d: Date | string | undefined, fallback: Date): string => (d === undefined ? fallback : new Date(d)).toISOString()
+export const iso = (d: Date | string | undefined, fallback: Date): string =>
+  (d === undefined ? fallback : new Date(d)).toISOString()

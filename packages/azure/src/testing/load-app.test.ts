@@ -25,7 +25,15 @@ async function makeApp(format: 'cjs' | 'esm', main: string, outfile: string): Pr
     mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true })
     cpSync(realpathSync(join(deps, name)), join(dir, 'node_modules', name), { recursive: true, dereference: true })
   }
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', main, ...(format === 'esm' ? { type: 'module' } : {}), dependencies: { '@azure/functions': '^4.16.0' } }))
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'app',
+      main,
+      ...(format === 'esm' ? { type: 'module' } : {}),
+      dependencies: { '@azure/functions': '^4.16.0' },
+    }),
+  )
   writeFileSync(join(dir, 'host.json'), JSON.stringify({ version: '2.0' }))
   await build({
     entryPoints: [join(pkgDir, 'test/apps/hello.ts')],
@@ -47,9 +55,19 @@ describe('loadApp: an app folder loaded the way the Azure worker loads it', () =
     const worker = createWorkerHarness()
     expect(await worker.loadApp(dir)).toEqual(['dist/functions/hello.js'])
     expect([...worker.registrations.keys()]).toEqual(['hello', 'orders'])
-    expect(Object.keys(require.cache).some((f) => f.startsWith(realpathSync(dir)) && f.includes('@azure/functions'))).toBe(true)
-    expect(worker.registrations.get('hello')?.trigger).toMatchObject({ type: 'httpTrigger', route: 'hello', methods: ['GET'] })
-    expect(worker.registrations.get('orders')?.trigger).toMatchObject({ type: 'queueTrigger', queueName: 'orders', connection: 'AzureWebJobsStorage' })
+    expect(
+      Object.keys(require.cache).some((f) => f.startsWith(realpathSync(dir)) && f.includes('@azure/functions')),
+    ).toBe(true)
+    expect(worker.registrations.get('hello')?.trigger).toMatchObject({
+      type: 'httpTrigger',
+      route: 'hello',
+      methods: ['GET'],
+    })
+    expect(worker.registrations.get('orders')?.trigger).toMatchObject({
+      type: 'queueTrigger',
+      queueName: 'orders',
+      connection: 'AzureWebJobsStorage',
+    })
 
     const res = await worker.invoke('hello', { data: rpcHttp({ url: 'http://localhost:7071/api/hello?name=Ada' }) })
     expect(res.http?.status).toBe(200)

@@ -17,14 +17,18 @@ export function globToRegExp(pattern: string): RegExp {
     } else if (c === '?') re += '[^/]'
     else if (c === '{') {
       const end = p.indexOf('}', i)
-      re += `(?:${p.slice(i + 1, end).split(',').map(escape).join('|')})`
+      re += `(?:${p
+        .slice(i + 1, end)
+        .split(',')
+        .map(escapeRegExp)
+        .join('|')})`
       i = end
-    } else re += escape(c)
+    } else re += escapeRegExp(c)
   }
   return new RegExp(`^${re}$`)
 }
 
-const escape = (s: string): string => s.replace(/[.+^$()|[\]\\]/g, '\\$&')
+const escapeRegExp = (s: string): string => s.replace(/[.+^$()|[\]\\]/g, '\\$&')
 
 function walk(dir: string, root: string, out: string[]): void {
   for (const name of readdirSync(dir)) {
@@ -63,7 +67,9 @@ export async function loadEntryPoints(dir: string): Promise<string[]> {
   if (!pkg.main) throw new Error(`faasade: ${pkgPath} has no "main"; the worker would load no functions`)
   const files = expandMain(dir, pkg.main)
   if (files.length === 0) {
-    throw new Error(`Worker was unable to load entry point "${pkg.main}": Found zero files matching the supplied pattern`)
+    throw new Error(
+      `Worker was unable to load entry point "${pkg.main}": Found zero files matching the supplied pattern`,
+    )
   }
   const require = createRequire(pkgPath)
   for (const file of files) {

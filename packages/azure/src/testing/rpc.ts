@@ -57,7 +57,13 @@ export interface RpcHttpInit {
 export function rpcHttp(init: RpcHttpInit): RpcTypedData {
   const query: Record<string, string> = {}
   for (const [k, v] of new URL(init.url).searchParams) query[k] = v
-  const http: RpcHttp = { method: init.method ?? 'GET', url: init.url, headers: init.headers ?? {}, params: init.params ?? {}, query }
+  const http: RpcHttp = {
+    method: init.method ?? 'GET',
+    url: init.url,
+    headers: init.headers ?? {},
+    params: init.params ?? {},
+    query,
+  }
   if (typeof init.body === 'string') http.body = { string: init.body }
   else if (init.body instanceof Uint8Array) http.body = { bytes: init.body }
   return { http }

@@ -19,7 +19,10 @@ export function toBlobEvent(input: unknown, meta: Metadata, context: InvocationC
   const path = meta.blobTrigger
   const slash = typeof path === 'string' ? path.indexOf('/') : -1
   if (typeof path !== 'string' || slash < 1) {
-    throw new UnknownEventError('azure', `blob trigger metadata has no "blobTrigger" path (function ${context.functionName})`)
+    throw new UnknownEventError(
+      'azure',
+      `blob trigger metadata has no "blobTrigger" path (function ${context.functionName})`,
+    )
   }
   const p = isRecord(meta.properties) ? meta.properties : {}
   return {

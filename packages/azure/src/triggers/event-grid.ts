@@ -18,7 +18,17 @@ export function gridEvents(input: unknown): Raw[] {
 }
 
 const EG_KNOWN = new Set(['id', 'topic', 'subject', 'eventType', 'eventTime', 'data'])
-const CE_KNOWN = new Set(['id', 'source', 'type', 'subject', 'time', 'data', 'data_base64', 'specversion', 'datacontenttype'])
+const CE_KNOWN = new Set([
+  'id',
+  'source',
+  'type',
+  'subject',
+  'time',
+  'data',
+  'data_base64',
+  'specversion',
+  'datacontenttype',
+])
 
 function rest(e: Raw, known: Set<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -97,7 +107,8 @@ function location(e: CloudEvent): { bucket: string; key: string } | undefined {
  */
 export function toGridObjectEvent(e: CloudEvent): ObjectEvent {
   const where = location(e)
-  if (!where) throw new UnknownEventError('azure', `${e.type} event ${e.id} names no container/blob in subject or data.url`)
+  if (!where)
+    throw new UnknownEventError('azure', `${e.type} event ${e.id} names no container/blob in subject or data.url`)
   const data = isRecord(e.data) ? e.data : {}
   return {
     ...where,

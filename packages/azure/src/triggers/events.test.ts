@@ -30,7 +30,10 @@ const listener = events(async (e) => {
 })
 register('grid', listener)
 
-const strict = events({ data: z.object({ api: z.literal('PutBlockList') }), handler: async (e) => void cloudEvents.push(e) })
+const strict = events({
+  data: z.object({ api: z.literal('PutBlockList') }),
+  handler: async (e) => void cloudEvents.push(e),
+})
 register('strictGrid', strict)
 
 const lastObject = () => objectEvents[objectEvents.length - 1]
@@ -38,7 +41,10 @@ const plain = (e: ObjectEvent | undefined) => e && { ...e, native: undefined, ti
 
 describe('registration', () => {
   it.each([
-    ['blobs', { type: 'blobTrigger', path: 'helloworldcontainer/{name}', connection: 'AzureWebJobsStorage', direction: 'in' }],
+    [
+      'blobs',
+      { type: 'blobTrigger', path: 'helloworldcontainer/{name}', connection: 'AzureWebJobsStorage', direction: 'in' },
+    ],
     ['gridBlobs', { type: 'eventGridTrigger', direction: 'in' }],
     ['cleanup', { type: 'timerTrigger', schedule: '0 */5 * * * *', direction: 'in' }],
     ['grid', { type: 'eventGridTrigger', direction: 'in' }],
@@ -50,18 +56,31 @@ describe('registration', () => {
   it('deploy.bucket gives the blob path; deletions without Event Grid are refused; a timer needs a schedule', () => {
     register('uploads', objects({ handler: async () => {}, deploy: { bucket: 'uploads' } }))
     expect(worker.registrations.get('uploads')?.trigger).toMatchObject({ path: 'uploads/{name}' })
-    expect(() => register('del', objects({ handler: async () => {}, deploy: { bucket: 'b', on: ['deleted'] } }))).toThrow(
-      /a blob trigger never sees deletions; register with \{ type: "eventGrid" \}/,
-    )
-    expect(() => register('noPath', objects(async () => {}))).toThrow(/a blob trigger needs "path"/)
-    expect(() => register('noCron', schedule(async () => {}))).toThrow(/a timer needs "schedule"/)
+    expect(() =>
+      register('del', objects({ handler: async () => {}, deploy: { bucket: 'b', on: ['deleted'] } })),
+    ).toThrow(/a blob trigger never sees deletions; register with \{ type: "eventGrid" \}/)
+    expect(() =>
+      register(
+        'noPath',
+        objects(async () => {}),
+      ),
+    ).toThrow(/a blob trigger needs "path"/)
+    expect(() =>
+      register(
+        'noCron',
+        schedule(async () => {}),
+      ),
+    ).toThrow(/a timer needs "schedule"/)
   })
 })
 
 describe('blob trigger', () => {
   it('library RPC metadata fixture: blobTrigger → bucket/key, properties → size, bare ETag, times; content on native', async () => {
     const content = new TextEncoder().encode('hello blob world')
-    const res = await worker.invoke('blobs', { data: { bytes: content }, triggerMetadata: fixture('blob', 'library-rpc-trigger-metadata') })
+    const res = await worker.invoke('blobs', {
+      data: { bytes: content },
+      triggerMetadata: fixture('blob', 'library-rpc-trigger-metadata'),
+    })
     expect(res.error).toBeUndefined()
     expect(plain(lastObject())).toEqual({
       bucket: 'helloworldcontainer',
@@ -75,22 +94,44 @@ describe('blob trigger', () => {
     })
     const native = lastObject()?.native as { input: Buffer; metadata: Record<string, unknown> }
     expect(native.input.toString()).toBe('hello blob world')
-    expect(native.metadata.uri).toBe('https://test.blob.core.windows.net/helloworldcontainer/hello-at-2022-08-25T05-06-38Z')
+    expect(native.metadata.uri).toBe(
+      'https://test.blob.core.windows.net/helloworldcontainer/hello-at-2022-08-25T05-06-38Z',
+    )
   })
 
   it('v4 metadata fixture called directly', async () => {
-    await handle(store)(Buffer.from('x'), invocationContext({ trigger: 'blobTrigger', triggerMetadata: fixture('blob', 'library-v4-trigger-metadata') }))
-    expect(lastObject()).toMatchObject({ bucket: 'helloworldcontainer', key: 'hello-at-2022-08-25T05-06-38Z', size: 16 })
+    await handle(store)(
+      Buffer.from('x'),
+      invocationContext({ trigger: 'blobTrigger', triggerMetadata: fixture('blob', 'library-v4-trigger-metadata') }),
+    )
+    expect(lastObject()).toMatchObject({
+      bucket: 'helloworldcontainer',
+      key: 'hello-at-2022-08-25T05-06-38Z',
+      size: 16,
+    })
   })
 
   it('blob names keep their slashes', async () => {
-    const b = blob({ container: 'docs', name: 'reports/2024/q1 final.pdf', content: 'pdf', contentType: 'application/pdf' })
+    const b = blob({
+      container: 'docs',
+      name: 'reports/2024/q1 final.pdf',
+      content: 'pdf',
+      contentType: 'application/pdf',
+    })
     await handle(store)(b.trigger, b.context)
-    expect(lastObject()).toMatchObject({ bucket: 'docs', key: 'reports/2024/q1 final.pdf', size: 3, contentType: 'application/pdf' })
+    expect(lastObject()).toMatchObject({
+      bucket: 'docs',
+      key: 'reports/2024/q1 final.pdf',
+      size: 3,
+      contentType: 'application/pdf',
+    })
   })
 
   it('a failing blob is retried 5 times, then reported to webjobs-blobtrigger-poison', async () => {
-    const result = await worker.deliver('blobs', blob({ container: 'helloworldcontainer', name: 'boom.txt', content: 'x' }).rpc)
+    const result = await worker.deliver(
+      'blobs',
+      blob({ container: 'helloworldcontainer', name: 'boom.txt', content: 'x' }).rpc,
+    )
     expect(result.attempts).toHaveLength(5)
     expect(result.deadLettered).toBe('webjobs-blobtrigger-poison')
   })
@@ -103,11 +144,18 @@ describe('timer', () => {
       triggerMetadata: fixture('timer', 'library-rpc-trigger-metadata'),
     })
     expect(res.error).toBeUndefined()
-    expect(ticks.at(-1)).toMatchObject({ scheduledAt: new Date('2016-10-04T10:20:00Z'), isPastDue: false, name: 'cleanup' })
+    expect(ticks.at(-1)).toMatchObject({
+      scheduledAt: new Date('2016-10-04T10:20:00Z'),
+      isPastDue: false,
+      name: 'cleanup',
+    })
   })
 
   it('node timer object fixture called directly', async () => {
-    await handle(job)(fixture('timer', 'docs-timer-object-node'), invocationContext({ trigger: 'timerTrigger', functionName: 'cleanup' }))
+    await handle(job)(
+      fixture('timer', 'docs-timer-object-node'),
+      invocationContext({ trigger: 'timerTrigger', functionName: 'cleanup' }),
+    )
     expect(ticks.at(-1)?.scheduledAt.toISOString()).toBe('2016-10-04T10:20:00.000Z')
   })
 
@@ -153,9 +201,17 @@ describe('Event Grid', () => {
   })
 
   it('CloudEvents schema blob event (fixture; subject without the leading slash) → ObjectEvent', async () => {
-    const res = await worker.invoke('gridBlobs', { data: { json: JSON.stringify(fixture('eventgrid', 'docs-cloudevents-schema-blob-created')) } })
+    const res = await worker.invoke('gridBlobs', {
+      data: { json: JSON.stringify(fixture('eventgrid', 'docs-cloudevents-schema-blob-created')) },
+    })
     expect(res.error).toBeUndefined()
-    expect(lastObject()).toMatchObject({ bucket: '{storage-container}', key: '{new-file}', size: 30699, contentType: 'image/png', type: 'created' })
+    expect(lastObject()).toMatchObject({
+      bucket: '{storage-container}',
+      key: '{new-file}',
+      size: 30699,
+      contentType: 'image/png',
+      type: 'created',
+    })
   })
 
   it('BlobDeleted → type deleted; without a blob subject the container and name come from data.url', async () => {
@@ -172,7 +228,9 @@ describe('Event Grid', () => {
     const e = eventGridEvent({ eventType: 'Microsoft.Resources.ResourceWriteSuccess', subject: '/subscriptions/x' })
     const res = await worker.invoke('gridBlobs', e.rpc)
     expect((res.error as Error).name).toBe('KindMismatchError')
-    expect((res.error as Error).message).toContain('"objects" function but it received an Azure Event Grid "Microsoft.Resources.ResourceWriteSuccess" event')
+    expect((res.error as Error).message).toContain(
+      '"objects" function but it received an Azure Event Grid "Microsoft.Resources.ResourceWriteSuccess" event',
+    )
   })
 
   it('events: the Event Grid schema maps topic → source, eventType → type, eventTime → time; versions as extensions', async () => {
@@ -196,23 +254,38 @@ describe('Event Grid', () => {
   it('events: a CloudEvents schema event keeps its attributes; unknown ones become extensions; data_base64 is decoded', async () => {
     const ce = fixture('eventgrid', 'docs-cloudevents-schema-blob-created')
     await worker.invoke('grid', { data: { json: JSON.stringify({ ...ce, traceparent: '00-abc-01' }) } })
-    expect(cloudEvents.at(-1)).toMatchObject({ id: ce.id, source: ce.source, type: ce.type, subject: ce.subject, data: ce.data, extensions: { traceparent: '00-abc-01' } })
+    expect(cloudEvents.at(-1)).toMatchObject({
+      id: ce.id,
+      source: ce.source,
+      type: ce.type,
+      subject: ce.subject,
+      data: ce.data,
+      extensions: { traceparent: '00-abc-01' },
+    })
     const bin = cloudEvent({ type: 'demo', source: '/demo' })
-    const raw = { ...bin.trigger as object, data: undefined, data_base64: Buffer.from('hi').toString('base64') }
+    const raw = { ...(bin.trigger as object), data: undefined, data_base64: Buffer.from('hi').toString('base64') }
     await handle(listener)(raw, bin.context)
     expect(Buffer.from(cloudEvents.at(-1)?.data as Uint8Array).toString()).toBe('hi')
   })
 
   it('the webhook array (fixture as delivered over HTTP) is unrolled', async () => {
     const before = cloudEvents.length
-    await handle(listener)(fixture('eventgrid', 'docs-eventgrid-schema-blob-created'), invocationContext({ trigger: 'eventGridTrigger' }))
+    await handle(listener)(
+      fixture('eventgrid', 'docs-eventgrid-schema-blob-created'),
+      invocationContext({ trigger: 'eventGridTrigger' }),
+    )
     expect(cloudEvents.length).toBe(before + 1)
   })
 
   it('data failing the schema fails the invocation, so Event Grid retries and dead-letters it', async () => {
-    const res = await worker.invoke('strictGrid', cloudEvent({ type: 't', source: '/s', data: { api: 'DeleteBlob' } }).rpc)
+    const res = await worker.invoke(
+      'strictGrid',
+      cloudEvent({ type: 't', source: '/s', data: { api: 'DeleteBlob' } }).rpc,
+    )
     expect((res.error as Error).name).toBe('ValidationError')
-    const ok = await worker.invoke('strictGrid', { data: { json: JSON.stringify(fixture('eventgrid', 'docs-cloudevents-schema-blob-created')) } })
+    const ok = await worker.invoke('strictGrid', {
+      data: { json: JSON.stringify(fixture('eventgrid', 'docs-cloudevents-schema-blob-created')) },
+    })
     expect(ok.error).toBeUndefined()
   })
 })

@@ -3,12 +3,26 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { fixture } from '../../test/fixtures.js'
 import { BatchFailureError, handle, register } from '../index.js'
-import { createWorkerHarness, eventHubBatch, invocationContext, queueMessage, rpcMetadata, serviceBusMessage } from '../testing.js'
+import {
+  createWorkerHarness,
+  eventHubBatch,
+  invocationContext,
+  queueMessage,
+  rpcMetadata,
+  serviceBusMessage,
+} from '../testing.js'
 import type { AzureNative } from './_metadata.js'
 
 const worker = createWorkerHarness()
 
-type Seen = { id: string; text: string; attempt: number; publishedAt: string | undefined; attributes: Record<string, string>; json?: unknown }
+type Seen = {
+  id: string
+  text: string
+  attempt: number
+  publishedAt: string | undefined
+  attributes: Record<string, string>
+  json?: unknown
+}
 const seen: Seen[] = []
 const record = (m: Message<unknown>, json = true) =>
   seen.push({
@@ -26,7 +40,11 @@ const consumer = messages(async (m) => {
   if (m.text().includes('boom')) throw new Error('boom')
 })
 register('queue', consumer, { queueName: 'helloworldqueue' })
-register('sbTopic', consumer, { topicName: 'helloWorldTopic', subscriptionName: 'helloWorldSub', connection: 'ServiceBusConnection' })
+register('sbTopic', consumer, {
+  topicName: 'helloWorldTopic',
+  subscriptionName: 'helloWorldSub',
+  connection: 'ServiceBusConnection',
+})
 register('sbQueue', consumer, { type: 'serviceBusQueue', queueName: 'orders', connection: 'ServiceBusConnection' })
 register('hub', consumer, { eventHubName: 'telemetry', connection: 'EventHubConnection', cardinality: 'many' })
 register('hubOne', consumer, { eventHubName: 'telemetry', connection: 'EventHubConnection' })
@@ -41,10 +59,24 @@ register('typed', typed, { queueName: 'typed' })
 
 describe('registration of messages triggers (binding metadata as the host receives it)', () => {
   it.each([
-    ['queue', { type: 'queueTrigger', queueName: 'helloworldqueue', connection: 'AzureWebJobsStorage', direction: 'in' }],
-    ['sbTopic', { type: 'serviceBusTrigger', topicName: 'helloWorldTopic', subscriptionName: 'helloWorldSub', connection: 'ServiceBusConnection' }],
+    [
+      'queue',
+      { type: 'queueTrigger', queueName: 'helloworldqueue', connection: 'AzureWebJobsStorage', direction: 'in' },
+    ],
+    [
+      'sbTopic',
+      {
+        type: 'serviceBusTrigger',
+        topicName: 'helloWorldTopic',
+        subscriptionName: 'helloWorldSub',
+        connection: 'ServiceBusConnection',
+      },
+    ],
     ['sbQueue', { type: 'serviceBusTrigger', queueName: 'orders', connection: 'ServiceBusConnection' }],
-    ['hub', { type: 'eventHubTrigger', eventHubName: 'telemetry', connection: 'EventHubConnection', cardinality: 'many' }],
+    [
+      'hub',
+      { type: 'eventHubTrigger', eventHubName: 'telemetry', connection: 'EventHubConnection', cardinality: 'many' },
+    ],
   ])('%s', (name, binding) => {
     const reg = worker.registrations.get(name)
     expect(reg?.trigger).toMatchObject(binding)
@@ -60,9 +92,17 @@ describe('registration of messages triggers (binding metadata as the host receiv
   })
 
   it('deploy.azure on the function fills the options', () => {
-    const fn = messages({ handler: async () => {}, deploy: { azure: { topic: 't', subscription: 's', connection: 'SB' } } })
+    const fn = messages({
+      handler: async () => {},
+      deploy: { azure: { topic: 't', subscription: 's', connection: 'SB' } },
+    })
     register('fromDeploy', fn)
-    expect(worker.registrations.get('fromDeploy')?.trigger).toMatchObject({ type: 'serviceBusTrigger', topicName: 't', subscriptionName: 's', connection: 'SB' })
+    expect(worker.registrations.get('fromDeploy')?.trigger).toMatchObject({
+      type: 'serviceBusTrigger',
+      topicName: 't',
+      subscriptionName: 's',
+      connection: 'SB',
+    })
   })
 })
 
@@ -84,7 +124,12 @@ describe('Storage Queue', () => {
     const meta = fixture('queue', 'library-v4-trigger-metadata')
     const fn = messages(async (m) => record(m))
     await handle(fn)(meta.queueTrigger, invocationContext({ trigger: 'queueTrigger', triggerMetadata: meta }))
-    expect(last()).toMatchObject({ id: meta.id, json: { name: 'world' }, attempt: 1, publishedAt: '2022-08-25T05:06:39.000Z' })
+    expect(last()).toMatchObject({
+      id: meta.id,
+      json: { name: 'world' },
+      attempt: 1,
+      publishedAt: '2022-08-25T05:06:39.000Z',
+    })
   })
 
   it("the body keeps the payload's key casing (metadata.queueTrigger is camel-cased by the library)", async () => {
@@ -99,7 +144,12 @@ describe('Storage Queue', () => {
     const { sys: _sys, ...hostMeta } = payload.Metadata
     const text = payload.Data.myQueueItem as string
     const res = await worker.invoke('queue', { data: { string: text }, triggerMetadata: rpcMetadata(hostMeta) })
-    expect(last()).toMatchObject({ id: '800ae4b3-bdd2-4c08-badd-f08e5a34b865', text, attempt: 1, publishedAt: '2019-10-09T17:58:31.000Z' })
+    expect(last()).toMatchObject({
+      id: '800ae4b3-bdd2-4c08-badd-f08e5a34b865',
+      text,
+      attempt: 1,
+      publishedAt: '2019-10-09T17:58:31.000Z',
+    })
     const strict = messages(async (m) => {
       m.json()
     })
@@ -188,12 +238,22 @@ describe('Event Hubs', () => {
     const meta = fixture('eventhub', 'python-library-trigger-metadata-single')
     const res = await worker.invoke('hubOne', { data: { string: '{"temp":21}' }, triggerMetadata: rpcMetadata(meta) })
     expect(res.error).toBeUndefined()
-    expect(last()).toEqual({ id: '0:47', text: '{"temp":21}', attempt: 1, publishedAt: '2020-07-14T01:27:55.627Z', attributes: {} })
+    expect(last()).toEqual({
+      id: '0:47',
+      text: '{"temp":21}',
+      attempt: 1,
+      publishedAt: '2020-07-14T01:27:55.627Z',
+      attributes: {},
+    })
   })
 
   it('attempt comes from the retry policy (retryContext.retryCount + 1)', async () => {
     const meta = fixture('eventhub', 'python-library-trigger-metadata-single')
-    await worker.invoke('hubOne', { data: { string: 'x' }, triggerMetadata: rpcMetadata(meta), retryContext: { retryCount: 2, maxRetryCount: 5 } })
+    await worker.invoke('hubOne', {
+      data: { string: 'x' },
+      triggerMetadata: rpcMetadata(meta),
+      retryContext: { retryCount: 2, maxRetryCount: 5 },
+    })
     expect(last()?.attempt).toBe(3)
   })
 
@@ -204,9 +264,21 @@ describe('Event Hubs', () => {
       triggerMetadata: rpcMetadata(fixture('eventhub', 'synthetic-trigger-metadata-many')),
     })
     expect(seen.slice(before)).toEqual([
-      { id: '3:47', text: '{"n":1}', attempt: 1, publishedAt: '2020-07-14T01:27:55.627Z', attributes: { source: 'sensor-a' } },
+      {
+        id: '3:47',
+        text: '{"n":1}',
+        attempt: 1,
+        publishedAt: '2020-07-14T01:27:55.627Z',
+        attributes: { source: 'sensor-a' },
+      },
       { id: '3:48', text: 'boom', attempt: 1, publishedAt: '2020-07-14T01:27:55.702Z', attributes: {} },
-      { id: '3:49', text: '{"n":3}', attempt: 1, publishedAt: '2020-07-14T01:27:56.001Z', attributes: { attempt: '2' } },
+      {
+        id: '3:49',
+        text: '{"n":3}',
+        attempt: 1,
+        publishedAt: '2020-07-14T01:27:56.001Z',
+        attributes: { attempt: '2' },
+      },
     ])
     expect(res.error).toBeInstanceOf(Error)
     expect((res.error as BatchFailureError).name).toBe('BatchFailureError')

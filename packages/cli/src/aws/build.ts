@@ -12,7 +12,12 @@ import { AWS_RUNTIME, samTemplate } from './template.js'
 export function awsEntry(mod: ModuleInfo): string {
   const kinds = [...new Set(mod.functions.map((f) => f.kind))].sort()
   const imports = kinds.map((kind) => `import { handle as $faasade_${kind} } from '@faasade/aws/${kind}'`).join('\n')
-  return entrySource(mod.path, imports, (f) => `export const ${f.name} = $faasade_${f.kind}(user.${f.name})`, mod.functions)
+  return entrySource(
+    mod.path,
+    imports,
+    (f) => `export const ${f.name} = $faasade_${f.kind}(user.${f.name})`,
+    mod.functions,
+  )
 }
 
 /** Bundles `function/index.mjs`, zips it reproducibly, and writes the SAM template and deploy notes. */
@@ -20,11 +25,18 @@ export async function buildAws(mod: ModuleInfo, out: string, stack = 'faasade-ap
   const template = samTemplate(mod.functions)
   const dir = join(out, 'aws')
   await freshDir(dir)
-  await bundle({ entry: awsEntry(mod), resolveDir: mod.project, outfile: join(dir, 'function', 'index.mjs'), projectDirs: [mod.project] })
+  await bundle({
+    entry: awsEntry(mod),
+    resolveDir: mod.project,
+    outfile: join(dir, 'function', 'index.mjs'),
+    projectDirs: [mod.project],
+  })
   const zip = join(dir, 'function.zip')
   await zipDirectory(join(dir, 'function'), zip)
   await writeText(join(dir, 'template.yaml'), template)
-  const commands = [`sam deploy --template-file ${join(dir, 'template.yaml')} --stack-name ${stack} --capabilities CAPABILITY_IAM --resolve-s3`]
+  const commands = [
+    `sam deploy --template-file ${join(dir, 'template.yaml')} --stack-name ${stack} --capabilities CAPABILITY_IAM --resolve-s3`,
+  ]
   await writeText(
     join(dir, 'README.deploy.md'),
     [
@@ -41,7 +53,8 @@ export async function buildAws(mod: ModuleInfo, out: string, stack = 'faasade-ap
       '',
       '```sh',
       ...mod.functions.map(
-        (f) => `aws lambda create-function --function-name ${f.name} --runtime ${AWS_RUNTIME} --handler index.${f.name} --zip-file fileb://function.zip --role <execution-role-arn>`,
+        (f) =>
+          `aws lambda create-function --function-name ${f.name} --runtime ${AWS_RUNTIME} --handler index.${f.name} --zip-file fileb://function.zip --role <execution-role-arn>`,
       ),
       '```',
       '',

@@ -1,4 +1,11 @@
-import type { EventsDeploy, HttpDeploy, InvokeDeploy, MessagesDeploy, ObjectsDeploy, ScheduleDeploy } from '@faasade/core'
+import type {
+  EventsDeploy,
+  HttpDeploy,
+  InvokeDeploy,
+  MessagesDeploy,
+  ObjectsDeploy,
+  ScheduleDeploy,
+} from '@faasade/core'
 import { toAwsCron } from '../cron.js'
 import type { FunctionInfo } from '../discover.js'
 import { CliError } from '../errors.js'
@@ -56,7 +63,9 @@ function messageEvents(f: FunctionInfo, resources: Resources): Record<string, Ya
   const stream = aws?.stream ?? aws?.table
   if (stream) {
     if (!isArn(stream)) {
-      throw new CliError(`${f.name}: deploy.aws.${aws?.stream ? 'stream' : 'table'} must be the stream ARN (arn:aws:kinesis:… or the DynamoDB table's stream ARN), got "${stream}".`)
+      throw new CliError(
+        `${f.name}: deploy.aws.${aws?.stream ? 'stream' : 'table'} must be the stream ARN (arn:aws:kinesis:… or the DynamoDB table's stream ARN), got "${stream}".`,
+      )
     }
     const type = aws?.stream ? 'Kinesis' : 'DynamoDB'
     const props = { Stream: stream, StartingPosition: 'LATEST', BatchSize: batch, FunctionResponseTypes: failures }
@@ -71,7 +80,9 @@ function objectEvents(f: FunctionInfo, resources: Resources): Record<string, Yam
   // SAM's S3 event source only accepts a bucket declared in the same template.
   const id = logicalId(deploy.bucket, 'Bucket')
   resources[id] = { Type: 'AWS::S3::Bucket', Properties: { BucketName: deploy.bucket } }
-  const events = (deploy.on ?? ['created']).map((on) => (on === 'created' ? 's3:ObjectCreated:*' : 's3:ObjectRemoved:*'))
+  const events = (deploy.on ?? ['created']).map((on) =>
+    on === 'created' ? 's3:ObjectCreated:*' : 's3:ObjectRemoved:*',
+  )
   return { Objects: { Type: 'S3', Properties: { Bucket: new Tag('!Ref', id), Events: events } } }
 }
 
@@ -95,7 +106,9 @@ function triggerEvents(f: FunctionInfo, resources: Resources): Record<string, Ya
     case 'events': {
       const aws = (deploy as EventsDeploy | undefined)?.aws
       if (!aws?.source?.length && !aws?.detailType?.length) {
-        throw new CliError(`${f.name} (events) needs deploy.aws.source or deploy.aws.detailType (the EventBridge pattern) for the aws target.`)
+        throw new CliError(
+          `${f.name} (events) needs deploy.aws.source or deploy.aws.detailType (the EventBridge pattern) for the aws target.`,
+        )
       }
       const pattern = { source: aws.source, 'detail-type': aws.detailType }
       return { Rule: { Type: 'EventBridgeRule', Properties: { Pattern: pattern, EventBusName: aws.bus } } }
@@ -117,9 +130,14 @@ export function samTemplate(functions: readonly FunctionInfo[], codeUri = 'funct
     outputs[`${id}Name`] = { Value: new Tag('!Ref', id) }
   }
   if (functions.some((f) => f.kind === 'http')) {
-    outputs.HttpApiUrl = { Value: new Tag('!Sub', 'https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}') }
+    outputs.HttpApiUrl = {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's !Sub placeholders, not a JS template.
+      Value: new Tag('!Sub', 'https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}'),
+    }
   }
-  const iamRoutes = functions.some((f) => f.kind === 'http' && (f.fn.options.deploy as HttpDeploy | undefined)?.public !== true)
+  const iamRoutes = functions.some(
+    (f) => f.kind === 'http' && (f.fn.options.deploy as HttpDeploy | undefined)?.public !== true,
+  )
   return toYaml({
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: 'AWS::Serverless-2016-10-31',

@@ -28,7 +28,12 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
 /** Writes the v4 app folder: index.js (bundle), host.json, package.json `main`, node_modules/@azure/functions. */
 export async function writeAzureApp(mod: ModuleInfo, app: string, plan: readonly AzureRegistration[]): Promise<void> {
   await freshDir(app)
-  await bundle({ entry: azureEntry(mod, plan), resolveDir: mod.project, outfile: join(app, 'index.js'), projectDirs: [mod.project] })
+  await bundle({
+    entry: azureEntry(mod, plan),
+    resolveDir: mod.project,
+    outfile: join(app, 'index.js'),
+    projectDirs: [mod.project],
+  })
   await writeText(join(app, 'host.json'), json(HOST_JSON))
   const name = `${basename(mod.project)}-azure`.replace(/[^a-z0-9-]/gi, '-').toLowerCase()
   const manifest = (version: string) => ({
@@ -67,10 +72,15 @@ export async function buildAzure(mod: ModuleInfo, out: string): Promise<Artifact
   await zipDirectory(app, zip, (path) => path === 'local.settings.json')
   const commands = [
     'az functionapp create --resource-group <group> --name <app> --storage-account <storage> --consumption-plan-location <region> --runtime node --runtime-version 22 --functions-version 4',
-    ...connections.map((c) => `az functionapp config appsettings set --resource-group <group> --name <app> --settings "${c}=<connection string>"`),
+    ...connections.map(
+      (c) =>
+        `az functionapp config appsettings set --resource-group <group> --name <app> --settings "${c}=<connection string>"`,
+    ),
     `az functionapp deployment source config-zip --resource-group <group> --name <app> --src ${zip}`,
   ]
-  const routes = plan.filter((r) => r.trigger === 'http').map((r) => `- \`${r.name}\`: \`/api/${r.options.route as string}\``)
+  const routes = plan
+    .filter((r) => r.trigger === 'http')
+    .map((r) => `- \`${r.name}\`: \`/api/${r.options.route as string}\``)
   await writeText(
     join(dir, 'README.deploy.md'),
     [

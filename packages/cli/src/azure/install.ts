@@ -22,7 +22,8 @@ function closure(name: string, fromDirs: readonly string[]): Map<string, { dir: 
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest
     const seen = found.get(pkg)
     if (seen) {
-      if (seen.version !== manifest.version) throw new CliError(`Cannot flatten ${pkg}: versions ${seen.version} and ${manifest.version} are both needed.`)
+      if (seen.version !== manifest.version)
+        throw new CliError(`Cannot flatten ${pkg}: versions ${seen.version} and ${manifest.version} are both needed.`)
       return true
     }
     found.set(pkg, { dir, version: manifest.version })
@@ -44,12 +45,19 @@ export async function installAzureFunctions(appDir: string, fromDirs: readonly s
   const own = packages.get('@azure/functions')
   if (own) {
     for (const [name, { dir }] of packages) {
-      await cp(dir, join(appDir, 'node_modules', name), { recursive: true, dereference: true, filter: (src) => !src.slice(dir.length).includes('node_modules') })
+      await cp(dir, join(appDir, 'node_modules', name), {
+        recursive: true,
+        dereference: true,
+        filter: (src) => !src.slice(dir.length).includes('node_modules'),
+      })
     }
     return own.version
   }
   try {
-    await promisify(execFile)('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: appDir, timeout: 180_000 })
+    await promisify(execFile)('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--no-package-lock'], {
+      cwd: appDir,
+      timeout: 180_000,
+    })
   } catch (error) {
     throw new CliError(
       `@azure/functions is not installed in your project and \`npm install\` in ${appDir} failed (offline?). Add @azure/functions to your project's dependencies and build again.\n${(error as Error).message}`,

@@ -16,7 +16,15 @@ export const DEFAULT_CONNECTIONS = {
 /** One `register(name, fn, options)` call of the Azure entry, with the `app.*` trigger it makes. */
 export interface AzureRegistration {
   name: string
-  trigger: 'http' | 'storageQueue' | 'serviceBusQueue' | 'serviceBusTopic' | 'eventHub' | 'storageBlob' | 'eventGrid' | 'timer'
+  trigger:
+    | 'http'
+    | 'storageQueue'
+    | 'serviceBusQueue'
+    | 'serviceBusTopic'
+    | 'eventHub'
+    | 'storageBlob'
+    | 'eventGrid'
+    | 'timer'
   options: Record<string, unknown>
   /** App settings holding connection strings the trigger reads. */
   connections: string[]
@@ -31,11 +39,21 @@ function messages(f: FunctionInfo): AzureRegistration {
   }
   if ('queue' in d) {
     const connection = d.connection ?? DEFAULT_CONNECTIONS.storage
-    return { name: f.name, trigger: 'storageQueue', options: { type: 'storageQueue', queueName: d.queue, connection }, connections: [connection] }
+    return {
+      name: f.name,
+      trigger: 'storageQueue',
+      options: { type: 'storageQueue', queueName: d.queue, connection },
+      connections: [connection],
+    }
   }
   if ('serviceBusQueue' in d) {
     const connection = d.connection ?? DEFAULT_CONNECTIONS.serviceBus
-    return { name: f.name, trigger: 'serviceBusQueue', options: { type: 'serviceBusQueue', queueName: d.serviceBusQueue, connection }, connections: [connection] }
+    return {
+      name: f.name,
+      trigger: 'serviceBusQueue',
+      options: { type: 'serviceBusQueue', queueName: d.serviceBusQueue, connection },
+      connections: [connection],
+    }
   }
   if ('topic' in d) {
     const connection = d.connection ?? DEFAULT_CONNECTIONS.serviceBus
@@ -49,27 +67,42 @@ function messages(f: FunctionInfo): AzureRegistration {
 
 function objects(f: FunctionInfo): AzureRegistration {
   const d = f.fn.options.deploy as ObjectsDeploy | undefined
-  if (d?.azure?.eventGrid) return { name: f.name, trigger: 'eventGrid', options: { type: 'eventGrid' }, connections: [] }
+  if (d?.azure?.eventGrid)
+    return { name: f.name, trigger: 'eventGrid', options: { type: 'eventGrid' }, connections: [] }
   // Blob triggers fire for new and updated blobs only: https://learn.microsoft.com/azure/azure-functions/functions-bindings-storage-blob-trigger
   if (d?.on?.includes('deleted')) {
-    throw new CliError(`${f.name} (objects): an Azure blob trigger never sees deletions; set deploy.azure.eventGrid to receive them through Event Grid.`)
+    throw new CliError(
+      `${f.name} (objects): an Azure blob trigger never sees deletions; set deploy.azure.eventGrid to receive them through Event Grid.`,
+    )
   }
-  if (!d?.bucket) throw new CliError(`${f.name} (objects) needs deploy.bucket (the blob container) for the azure target.`)
+  if (!d?.bucket)
+    throw new CliError(`${f.name} (objects) needs deploy.bucket (the blob container) for the azure target.`)
   const connection = d.azure?.connection ?? DEFAULT_CONNECTIONS.storage
-  return { name: f.name, trigger: 'storageBlob', options: { type: 'storageBlob', path: `${d.bucket}/{name}`, connection }, connections: [connection] }
+  return {
+    name: f.name,
+    trigger: 'storageBlob',
+    options: { type: 'storageBlob', path: `${d.bucket}/{name}`, connection },
+    connections: [connection],
+  }
 }
 
 /** How each function is registered with the v4 app; a setting the target needs and lacks is a clear error. */
 export function azurePlan(functions: readonly FunctionInfo[]): AzureRegistration[] {
   return functions.map((f) => {
-    if (!NAME.test(f.name)) throw new CliError(`"${f.name}" is not a valid Azure function name (a letter, then letters, digits, _ or -).`)
+    if (!NAME.test(f.name))
+      throw new CliError(`"${f.name}" is not a valid Azure function name (a letter, then letters, digits, _ or -).`)
     switch (f.kind) {
       case 'http':
       case 'invoke': {
         const d = f.fn.options.deploy as (HttpDeploy & InvokeDeploy) | undefined
         const methods = f.kind === 'invoke' ? ['POST'] : d?.methods ? [...d.methods] : undefined
         const authLevel = d?.public ? 'anonymous' : 'function'
-        return { name: f.name, trigger: 'http', options: { route: (d?.route ?? f.name).replace(/^\/+/, ''), methods, authLevel }, connections: [] }
+        return {
+          name: f.name,
+          trigger: 'http',
+          options: { route: (d?.route ?? f.name).replace(/^\/+/, ''), methods, authLevel },
+          connections: [],
+        }
       }
       case 'messages':
         return messages(f)
@@ -82,6 +115,8 @@ export function azurePlan(functions: readonly FunctionInfo[]): AzureRegistration
       }
       case 'events':
         return { name: f.name, trigger: 'eventGrid', options: {}, connections: [] }
+      default:
+        throw new CliError(`${f.name}: a "${(f as FunctionInfo).kind}" function has no Azure trigger.`)
     }
   })
 }

@@ -30,7 +30,12 @@ export function lambdaContext(functionName: string, requestId: string, timeoutMs
 }
 
 /** An HTTP API payload 2.0 event for a real request (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html). */
-export function httpApiEvent(r: Route, params: Record<string, string>, req: IncomingMessage, body: Buffer): Record<string, unknown> {
+export function httpApiEvent(
+  r: Route,
+  params: Record<string, string>,
+  req: IncomingMessage,
+  body: Buffer,
+): Record<string, unknown> {
   const url = new URL(req.url ?? '/', 'http://localhost')
   const method = req.method ?? 'GET'
   const headers: Record<string, string> = {}
@@ -63,7 +68,13 @@ export function httpApiEvent(r: Route, params: Record<string, string>, req: Inco
       apiId: 'faasadedev',
       domainName: host,
       domainPrefix: host.split('.')[0],
-      http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method,
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey,
       stage: '$default',
@@ -77,7 +88,13 @@ export function httpApiEvent(r: Route, params: Record<string, string>, req: Inco
 
 /** Writes a payload 2.0 result as HTTP API would (a result without statusCode is JSON with 200). */
 function sendResult(result: unknown, res: ServerResponse): void {
-  const r = result as { statusCode?: number; headers?: Record<string, string>; cookies?: string[]; body?: string; isBase64Encoded?: boolean } | null
+  const r = result as {
+    statusCode?: number
+    headers?: Record<string, string>
+    cookies?: string[]
+    body?: string
+    isBase64Encoded?: boolean
+  } | null
   if (!r || typeof r !== 'object' || typeof r.statusCode !== 'number') {
     writeResponse(res, 200, { 'content-type': 'application/json' }, [], Buffer.from(JSON.stringify(result ?? null)))
     return
@@ -92,14 +109,26 @@ async function invokeDirect(handler: LambdaHandler, name: string, body: Buffer, 
   try {
     payload = body.length ? JSON.parse(body.toString('utf8')) : {}
   } catch {
-    writeResponse(res, 400, { 'content-type': 'application/json' }, [], Buffer.from('{"Type":"User","message":"Could not parse request body into json"}'))
+    writeResponse(
+      res,
+      400,
+      { 'content-type': 'application/json' },
+      [],
+      Buffer.from('{"Type":"User","message":"Could not parse request body into json"}'),
+    )
     return
   }
   try {
     const result = await handler(payload, lambdaContext(name, randomUUID()))
     writeResponse(res, 200, { 'content-type': 'application/json' }, [], Buffer.from(JSON.stringify(result ?? null)))
   } catch (error) {
-    writeResponse(res, 200, { 'content-type': 'application/json', 'x-amz-function-error': 'Unhandled' }, [], Buffer.from(JSON.stringify(lambdaError(error))))
+    writeResponse(
+      res,
+      200,
+      { 'content-type': 'application/json', 'x-amz-function-error': 'Unhandled' },
+      [],
+      Buffer.from(JSON.stringify(lambdaError(error))),
+    )
   }
 }
 
@@ -137,7 +166,13 @@ export async function loadAws(mod: ModuleInfo, dir: string): Promise<DevTarget> 
       } catch (error) {
         // What API Gateway answers when the function fails.
         process.stderr.write(`${(error as Error).stack ?? String(error)}\n`)
-        writeResponse(res, 502, { 'content-type': 'application/json' }, [], Buffer.from('{"message":"Internal Server Error"}'))
+        writeResponse(
+          res,
+          502,
+          { 'content-type': 'application/json' },
+          [],
+          Buffer.from('{"message":"Internal Server Error"}'),
+        )
       }
     },
     async close() {},

@@ -33,7 +33,13 @@ export async function loadGcp(mod: ModuleInfo, dir: string): Promise<DevTarget> 
   ].join('\n')
   const file = join(dir, 'index.mjs')
   // The bundle imports the very framework copy whose registry getTestServer reads.
-  await bundle({ entry, resolveDir: mod.project, outfile: file, projectDirs: [mod.project], pin: { [FRAMEWORK]: framework } })
+  await bundle({
+    entry,
+    resolveDir: mod.project,
+    outfile: file,
+    projectDirs: [mod.project],
+    pin: { [FRAMEWORK]: framework },
+  })
   await import(pathToFileURL(file).href)
   const testing = createRequire(framework)('./testing.js') as { getTestServer(name: string): Server }
   const servers = new Map(served.map((f) => [f.name, testing.getTestServer(f.name)]))

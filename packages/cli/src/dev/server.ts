@@ -52,7 +52,9 @@ let generation = 0
 async function load(options: DevOptions): Promise<{ mod: ModuleInfo; target: DevTarget; dir: string }> {
   const mod = await discover(options.module)
   if (!mod.functions.some((f) => f.kind === 'http' || f.kind === 'invoke')) {
-    throw new CliError(`${options.module} has no http or invoke function to serve; use \`faasade invoke\` for the others.`)
+    throw new CliError(
+      `${options.module} has no http or invoke function to serve; use \`faasade invoke\` for the others.`,
+    )
   }
   const dir = join(cacheDir(mod.project, 'dev'), `${options.target}-${process.pid}-${++generation}`)
   await mkdir(dir, { recursive: true })
@@ -83,7 +85,14 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     if (!found.route) {
       const status = found.methodMismatch ? 405 : 404
       res.writeHead(status, { 'content-type': 'application/problem+json' })
-      res.end(JSON.stringify({ type: 'about:blank', title: status === 405 ? 'Method Not Allowed' : 'Not Found', status, detail: `No function serves ${req.method} ${url.pathname}.` }))
+      res.end(
+        JSON.stringify({
+          type: 'about:blank',
+          title: status === 405 ? 'Method Not Allowed' : 'Not Found',
+          status,
+          detail: `No function serves ${req.method} ${url.pathname}.`,
+        }),
+      )
       return
     }
     active.target.serve(found.route, found.params, req, res).catch((error: unknown) => {
@@ -139,7 +148,9 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
 
   // A `/{*path}` twin of a route (GCP mounts) is listed once.
   const lines = (): string[] =>
-    current.target.routes.filter((r) => !r.template.endsWith('/{*path}')).map((r) => `${r.methods?.join(',') ?? 'ANY'} ${r.template} → ${r.name}`)
+    current.target.routes
+      .filter((r) => !r.template.endsWith('/{*path}'))
+      .map((r) => `${r.methods?.join(',') ?? 'ANY'} ${r.template} → ${r.name}`)
   return {
     url: `http://127.0.0.1:${port}`,
     target: options.target,

@@ -14,7 +14,10 @@ export function gcpEntry(mod: ModuleInfo, plan: readonly GcpDeployment[]): strin
     `import * as user from ${JSON.stringify(mod.path)}`,
     "import { backgroundFunction, register } from '@faasade/gcp'",
     ...mod.functions.map((f) => `register(${JSON.stringify(f.name)}, user.${f.name})`),
-    ...[...gen1].map((name) => `export const ${gen1Export(name)} = backgroundFunction(user.${name}, { name: ${JSON.stringify(name)} })`),
+    ...[...gen1].map(
+      (name) =>
+        `export const ${gen1Export(name)} = backgroundFunction(user.${name}, { name: ${JSON.stringify(name)} })`,
+    ),
     '',
   ].join('\n')
 }
@@ -25,7 +28,12 @@ export async function buildGcp(mod: ModuleInfo, out: string, region = 'us-centra
   const dir = join(out, 'gcp')
   const source = join(dir, 'source')
   await freshDir(source)
-  await bundle({ entry: gcpEntry(mod, plan), resolveDir: mod.project, outfile: join(source, 'index.js'), projectDirs: [mod.project] })
+  await bundle({
+    entry: gcpEntry(mod, plan),
+    resolveDir: mod.project,
+    outfile: join(source, 'index.js'),
+    projectDirs: [mod.project],
+  })
   const manifest = {
     name: `${basename(mod.project)}-gcp`.replace(/[^a-z0-9-]/gi, '-').toLowerCase(),
     version: '1.0.0',

@@ -53,11 +53,19 @@ function plan(f: FunctionInfo, region: string): GcpDeployment[] {
     case 'http':
     case 'invoke': {
       const open = f.kind === 'http' && (deploy as HttpDeploy | undefined)?.public
-      return [{ ...base, service, signature: 'http', triggerFlags: ['--trigger-http', open ? '--allow-unauthenticated' : '--no-allow-unauthenticated'] }]
+      return [
+        {
+          ...base,
+          service,
+          signature: 'http',
+          triggerFlags: ['--trigger-http', open ? '--allow-unauthenticated' : '--no-allow-unauthenticated'],
+        },
+      ]
     }
     case 'messages': {
       const gcp = (deploy as MessagesDeploy | undefined)?.gcp
-      if (!gcp?.topic) throw new CliError(`${f.name} (messages) needs deploy.gcp.topic (the Pub/Sub topic) for the gcp target.`)
+      if (!gcp?.topic)
+        throw new CliError(`${f.name} (messages) needs deploy.gcp.topic (the Pub/Sub topic) for the gcp target.`)
       const flags = ['--trigger-topic', gcp.topic, ...retry(gcp.retry)]
       return [{ ...base, service, signature: 'cloudevent', triggerFlags: flags, gen1Flags: flags }]
     }
@@ -75,7 +83,13 @@ function plan(f: FunctionInfo, region: string): GcpDeployment[] {
           `--trigger-event-filters=bucket=${bucket}`,
           ...retry(d.gcp?.retry),
         ],
-        gen1Flags: ['--trigger-resource', bucket, '--trigger-event', `google.storage.object.${on === 'created' ? 'finalize' : 'delete'}`, ...retry(d.gcp?.retry)],
+        gen1Flags: [
+          '--trigger-resource',
+          bucket,
+          '--trigger-event',
+          `google.storage.object.${on === 'created' ? 'finalize' : 'delete'}`,
+          ...retry(d.gcp?.retry),
+        ],
       }))
     }
     case 'schedule': {
@@ -99,9 +113,19 @@ function plan(f: FunctionInfo, region: string): GcpDeployment[] {
     }
     case 'events': {
       const gcp = (deploy as EventsDeploy | undefined)?.gcp
-      if (!gcp?.eventType) throw new CliError(`${f.name} (events) needs deploy.gcp.eventType (the Eventarc event type) for the gcp target.`)
+      if (!gcp?.eventType)
+        throw new CliError(
+          `${f.name} (events) needs deploy.gcp.eventType (the Eventarc event type) for the gcp target.`,
+        )
       const filters = Object.entries(gcp.filters ?? {}).map(([k, v]) => `--trigger-event-filters=${k}=${v}`)
-      return [{ ...base, service, signature: 'cloudevent', triggerFlags: [`--trigger-event-filters=type=${gcp.eventType}`, ...filters, ...retry(gcp.retry)] }]
+      return [
+        {
+          ...base,
+          service,
+          signature: 'cloudevent',
+          triggerFlags: [`--trigger-event-filters=type=${gcp.eventType}`, ...filters, ...retry(gcp.retry)],
+        },
+      ]
     }
   }
 }
@@ -109,7 +133,10 @@ function plan(f: FunctionInfo, region: string): GcpDeployment[] {
 /** The gen2 deployments of every function; a setting the target needs and lacks is a clear error. */
 export function gcpPlan(functions: readonly FunctionInfo[], region: string): GcpDeployment[] {
   return functions.flatMap((f) => {
-    if (!NAME.test(f.name)) throw new CliError(`"${f.name}" is not a valid Cloud Functions entry point (a letter, then letters, digits, _ or -).`)
+    if (!NAME.test(f.name))
+      throw new CliError(
+        `"${f.name}" is not a valid Cloud Functions entry point (a letter, then letters, digits, _ or -).`,
+      )
     return plan(f, region)
   })
 }

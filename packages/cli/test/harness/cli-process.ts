@@ -17,7 +17,11 @@ function spawnCli(args: readonly string[], cwd: string): ChildProcess {
 }
 
 /** Runs `faasade <args>` to completion (killed after `timeoutMs`). */
-export function runCli(args: readonly string[], cwd = process.cwd(), timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: readonly string[],
+  cwd = process.cwd(),
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawnCli(args, cwd)
   let stdout = ''
   let stderr = ''

@@ -51,14 +51,37 @@ export interface FrameworkProcess {
  * Starts the framework's own CLI (`functions-framework --target --signature-type --source --port`) on the
  * folder, the way Cloud Run functions starts it, and resolves once it serves.
  */
-export async function startFramework(source: string, target: string, signature: 'http' | 'cloudevent' | 'event', timeoutMs = 60_000): Promise<FrameworkProcess> {
+export async function startFramework(
+  source: string,
+  target: string,
+  signature: 'http' | 'cloudevent' | 'event',
+  timeoutMs = 60_000,
+): Promise<FrameworkProcess> {
   const port = await freePort()
   const main = join(frameworkDir(), 'build', 'src', 'main.js')
-  const child = spawn(process.execPath, ['--require', LOOPBACK, main, `--target=${target}`, `--signature-type=${signature}`, `--source=${source}`, `--port=${port}`], {
-    cwd: source,
-    env: { PATH: process.env.PATH, NODE_ENV: 'development', K_SERVICE: target, CLOUD_RUN_TIMEOUT_SECONDS: '60', GOOGLE_CLOUD_PROJECT: 'demo-project' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      LOOPBACK,
+      main,
+      `--target=${target}`,
+      `--signature-type=${signature}`,
+      `--source=${source}`,
+      `--port=${port}`,
+    ],
+    {
+      cwd: source,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'development',
+        K_SERVICE: target,
+        CLOUD_RUN_TIMEOUT_SECONDS: '60',
+        GOOGLE_CLOUD_PROJECT: 'demo-project',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))

@@ -7,12 +7,15 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
 
 function send(method, path, body, headers) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host, port: Number(port), path: `/2018-06-01${path}`, method, agent, headers }, (res) => {
-      let data = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk) => (data += chunk))
-      res.on('end', () => resolve({ data, headers: res.headers }))
-    })
+    const req = http.request(
+      { host, port: Number(port), path: `/2018-06-01${path}`, method, agent, headers },
+      (res) => {
+        let data = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk) => (data += chunk))
+        res.on('end', () => resolve({ data, headers: res.headers }))
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })

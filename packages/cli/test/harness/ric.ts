@@ -25,16 +25,23 @@ export async function ensureRic(version: RicVersion): Promise<string> {
   try {
     await mkdir(lock)
   } catch {
-    for (let i = 0; i < 240 && !existsSync(join(root, 'package', 'package.json')); i++) await new Promise((r) => setTimeout(r, 500))
+    for (let i = 0; i < 240 && !existsSync(join(root, 'package', 'package.json')); i++)
+      await new Promise((r) => setTimeout(r, 500))
     if (existsSync(join(root, 'package', 'package.json'))) return root
-    throw new Error(`Timed out waiting for another process to unpack aws-lambda-ric@${version} (remove ${lock} if stale).`)
+    throw new Error(
+      `Timed out waiting for another process to unpack aws-lambda-ric@${version} (remove ${lock} if stale).`,
+    )
   }
   try {
     const tmp = await mkdtemp(join(CACHE, `tmp-${version}-`))
     try {
-      await run('npm', ['pack', `aws-lambda-ric@${version}`, '--pack-destination', tmp, '--silent'], { timeout: 120_000 })
+      await run('npm', ['pack', `aws-lambda-ric@${version}`, '--pack-destination', tmp, '--silent'], {
+        timeout: 120_000,
+      })
     } catch (error) {
-      throw new Error(`npm pack aws-lambda-ric@${version} failed (the npm registry must be reachable): ${(error as Error).message}`)
+      throw new Error(
+        `npm pack aws-lambda-ric@${version} failed (the npm registry must be reachable): ${(error as Error).message}`,
+      )
     }
     const tgz = (await readdir(tmp)).find((f) => f.endsWith('.tgz'))
     if (!tgz) throw new Error(`npm pack aws-lambda-ric@${version} wrote no tarball`)
@@ -57,11 +64,18 @@ export interface RicProcess {
 }
 
 /** Starts AWS's runtime client on `taskRoot` with `_HANDLER=handler`, driven by a loopback Runtime API. */
-export async function startRic(version: RicVersion, taskRoot: string, handler: string, timeoutMs = 60_000): Promise<RicProcess> {
+export async function startRic(
+  version: RicVersion,
+  taskRoot: string,
+  handler: string,
+  timeoutMs = 60_000,
+): Promise<RicProcess> {
   const ric = await ensureRic(version)
   const api = await startRuntimeApi(handler.split('.')[1])
   const v4 = version.startsWith('4')
-  const args = v4 ? ['--require', PRELOAD, join(ric, 'package', 'index.mjs')] : ['--require', PRELOAD, join(ric, 'package', 'bin', 'index.mjs'), handler]
+  const args = v4
+    ? ['--require', PRELOAD, join(ric, 'package', 'index.mjs')]
+    : ['--require', PRELOAD, join(ric, 'package', 'bin', 'index.mjs'), handler]
   const child = spawn(process.execPath, args, {
     cwd: taskRoot,
     env: {

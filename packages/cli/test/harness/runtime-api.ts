@@ -64,7 +64,8 @@ export async function startRuntimeApi(functionName = 'fn') {
         initErrors.push(posted)
         onInitError?.(posted)
         // The runtime exits after an init error: nothing queued will be answered.
-        for (const p of [...queue.splice(0), ...inFlight.values()]) p.reject(new Error(`the runtime failed to init: ${body}`))
+        for (const p of [...queue.splice(0), ...inFlight.values()])
+          p.reject(new Error(`the runtime failed to init: ${body}`))
         inFlight.clear()
         return
       }

@@ -16,7 +16,9 @@ const app = new Hono()
     setCookie(c, 'theme', 'dark', { path: '/' })
     return c.text('welcome')
   })
-  .get('/download', (c) => c.body(new Uint8Array([0, 1, 2, 253, 254, 255]), 200, { 'content-type': 'application/octet-stream' }))
+  .get('/download', (c) =>
+    c.body(new Uint8Array([0, 1, 2, 253, 254, 255]), 200, { 'content-type': 'application/octet-stream' }),
+  )
   .get('/forbidden', () => {
     throw new HTTPException(403, { message: 'not you' })
   })
@@ -42,7 +44,9 @@ describe('a Hono app through fromFetch and the Functions Framework', () => {
   })
 
   it('JSON in and out, with the request cookie', async () => {
-    const res = await server.send(httpRequest({ method: 'POST', path: '/echo', cookies: { session: 's1' }, body: { n: 1 } }))
+    const res = await server.send(
+      httpRequest({ method: 'POST', path: '/echo', cookies: { session: 's1' }, body: { n: 1 } }),
+    )
     expect(res.json()).toEqual({ got: { n: 1 }, session: 's1' })
   })
 

@@ -56,17 +56,29 @@ describe('HTTP requests through the Functions Framework', () => {
 
   it("req.json() is the framework's parse of a JSON body (a BOM included), while the bytes stay exact", async () => {
     const both = await serve(
-      http(async (req) => json({ json: await req.json(), text: await req.text(), bytes: (await req.bytes()).byteLength })),
+      http(async (req) =>
+        json({ json: await req.json(), text: await req.text(), bytes: (await req.bytes()).byteLength }),
+      ),
     )
     try {
       for (const type of ['application/json; charset=utf-8', 'application/cloudevents+json']) {
         const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a":[1,{"b":"\u2713"}]}')])
         const res = await both.send(httpRequest({ method: 'POST', headers: { 'content-type': type }, body }))
         expect(res.status).toBe(200)
-        expect(res.json()).toEqual({ json: { a: [1, { b: '✓' }] }, text: '\ufeff{"a":[1,{"b":"\u2713"}]}', bytes: body.byteLength })
+        expect(res.json()).toEqual({
+          json: { a: [1, { b: '✓' }] },
+          text: '\ufeff{"a":[1,{"b":"\u2713"}]}',
+          bytes: body.byteLength,
+        })
       }
       // A form is parsed into an object too, but it is not JSON: req.json() parses the bytes (and says they are not JSON).
-      const form = await both.send(httpRequest({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from('a=1') }))
+      const form = await both.send(
+        httpRequest({
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: Buffer.from('a=1'),
+        }),
+      )
       expect(form.status).toBe(400)
       expect(form.json<{ title: string }>().title).toBe('Malformed JSON')
     } finally {
@@ -75,7 +87,9 @@ describe('HTTP requests through the Functions Framework', () => {
   })
 
   it('keeps repeated header lines, even those Node collapses in req.headers', async () => {
-    const res = await server.send(httpRequest({ headers: { 'user-agent': ['first', 'second'], 'x-multi': ['a', 'b,c'] } }))
+    const res = await server.send(
+      httpRequest({ headers: { 'user-agent': ['first', 'second'], 'x-multi': ['a', 'b,c'] } }),
+    )
     const seen = res.json<{ userAgents: string[]; userAgent: string; hasMulti: boolean; multi: string[] }>()
     expect(seen.userAgents).toEqual(['first', 'second'])
     expect(seen.userAgent).toBe('first, second') // Fetch semantics; Node's req.headers keeps only 'first'
@@ -211,7 +225,9 @@ describe('HTTP errors and bad input', () => {
   it('answers a crash with a generic 500: no message, no stack; the stack and request id go to the log', async () => {
     const logs = captureLogs()
     try {
-      const res = await server.send(httpRequest({ path: '/?n=1&crash=1', headers: { 'function-execution-id': 'exec-crash' } }))
+      const res = await server.send(
+        httpRequest({ path: '/?n=1&crash=1', headers: { 'function-execution-id': 'exec-crash' } }),
+      )
       expect(res.status).toBe(500)
       expect(res.headers.get('content-type')).toBe('application/problem+json')
       expect(res.json()).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500 })
@@ -235,7 +251,9 @@ describe('HTTP errors and bad input', () => {
   })
 
   it('answers malformed JSON with 400 naming the problem', async () => {
-    const res = await server.send(httpRequest({ path: '/?n=1', headers: { 'content-type': 'text/plain' }, body: '{"a":' }))
+    const res = await server.send(
+      httpRequest({ path: '/?n=1', headers: { 'content-type': 'text/plain' }, body: '{"a":' }),
+    )
     expect(res.status).toBe(400)
     expect(res.json<{ title: string }>().title).toBe('Malformed JSON')
   })
@@ -267,6 +285,11 @@ describe('invoke functions over HTTP (POST JSON)', () => {
   it('answers invalid input with 400', async () => {
     const res = await server.send(httpRequest({ body: { a: 'two' } }))
     expect(res.status).toBe(400)
-    expect(res.json<{ issues: { path: string }[] }>().issues.map((i) => i.path).sort()).toEqual(['input.a', 'input.b'])
+    expect(
+      res
+        .json<{ issues: { path: string }[] }>()
+        .issues.map((i) => i.path)
+        .sort(),
+    ).toEqual(['input.a', 'input.b'])
   })
 })

@@ -19,7 +19,9 @@ describe('outside the Functions Framework (a bare node:http server)', () => {
   }
 
   it('reads the unparsed body stream (chunked too)', async () => {
-    const url = await start(httpFn(async (req) => json({ text: await req.text(), path: req.path, q: req.query.getAll('a') })))
+    const url = await start(
+      httpFn(async (req) => json({ text: await req.text(), path: req.path, q: req.query.getAll('a') })),
+    )
     const body = new ReadableStream({
       start(c) {
         c.enqueue(new TextEncoder().encode('hello '))

@@ -34,7 +34,8 @@ class RawHeaders {
   getSetCookie(): string[] {
     const raw = this.#raw
     const out: string[] = []
-    for (let i = 0; i < raw.length; i += 2) if ((raw[i] as string).toLowerCase() === 'set-cookie') out.push(raw[i + 1] as string)
+    for (let i = 0; i < raw.length; i += 2)
+      if ((raw[i] as string).toLowerCase() === 'set-cookie') out.push(raw[i + 1] as string)
     return out
   }
 

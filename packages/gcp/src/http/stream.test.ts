@@ -94,7 +94,9 @@ describe('streamed responses through the Functions Framework', () => {
       expect(res.statusCode).toBe(500)
       expect(res.headers['content-type']).toBe('application/problem+json')
       expect(JSON.parse(chunks.join(''))).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500 })
-      expect(logs.lines.some((l) => l.message === 'The response stream failed' && l.error.message === 'no data today')).toBe(true)
+      expect(
+        logs.lines.some((l) => l.message === 'The response stream failed' && l.error.message === 'no data today'),
+      ).toBe(true)
     } finally {
       logs.restore()
     }

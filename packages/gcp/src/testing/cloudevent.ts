@@ -34,7 +34,8 @@ export function cloudEvent(options: CloudEventOptions): NativeRequest {
   const data = options.data
   const bytes = data instanceof Uint8Array
   const contentType =
-    options.datacontenttype ?? (bytes ? 'application/octet-stream' : typeof data === 'string' ? 'text/plain' : 'application/json')
+    options.datacontenttype ??
+    (bytes ? 'application/octet-stream' : typeof data === 'string' ? 'text/plain' : 'application/json')
   const path = options.path ?? '/'
   if (options.mode === 'structured') {
     const event: Record<string, unknown> = { ...attributes }

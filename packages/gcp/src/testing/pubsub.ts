@@ -47,7 +47,9 @@ function messageJson(o: PubsubMessageOptions, id: string, time: string): Record<
 }
 
 /** An Eventarc `google.cloud.pubsub.topic.v1.messagePublished` CloudEvent (binary mode by default). */
-export function pubsubCloudEvent(options: PubsubDeliveryOptions & { mode?: 'binary' | 'structured'; path?: string } = {}): NativeRequest {
+export function pubsubCloudEvent(
+  options: PubsubDeliveryOptions & { mode?: 'binary' | 'structured'; path?: string } = {},
+): NativeRequest {
   const id = options.messageId ?? nextId()
   const time = isoTime(options.publishTime)
   const { topic, subscription } = names(options)
@@ -68,7 +70,10 @@ export function pubsubCloudEvent(options: PubsubDeliveryOptions & { mode?: 'bina
 export function pubsubPush(options: PubsubDeliveryOptions & { path?: string } = {}): NativeRequest {
   const id = options.messageId ?? nextId()
   const { subscription } = names(options)
-  const body: Record<string, unknown> = { message: messageJson(options, id, isoTime(options.publishTime)), subscription }
+  const body: Record<string, unknown> = {
+    message: messageJson(options, id, isoTime(options.publishTime)),
+    subscription,
+  }
   if (options.deliveryAttempt !== undefined) body.deliveryAttempt = options.deliveryAttempt
   return httpRequest({ method: 'POST', path: options.path ?? '/', body })
 }

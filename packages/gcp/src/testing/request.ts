@@ -36,7 +36,8 @@ export function httpRequest(options: HttpRequestOptions = {}): NativeRequest {
   if (q !== undefined) {
     const params = new URLSearchParams()
     if (typeof q === 'string') for (const [k, v] of new URLSearchParams(q)) params.append(k, v)
-    else for (const [k, v] of Object.entries(q)) for (const one of typeof v === 'string' ? [v] : v) params.append(k, one)
+    else
+      for (const [k, v] of Object.entries(q)) for (const one of typeof v === 'string' ? [v] : v) params.append(k, one)
     const search = params.toString()
     if (search) path += (path.includes('?') ? '&' : '?') + search
   }

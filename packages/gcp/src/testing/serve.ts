@@ -65,7 +65,14 @@ function listen(server: http.Server): Promise<number> {
 
 function send(port: number, agent: http.Agent, request: NativeRequest, timeoutMs: number): Promise<NativeResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, agent, method: request.method, path: request.path, headers: request.headers })
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      agent,
+      method: request.method,
+      path: request.path,
+      headers: request.headers,
+    })
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`faasade: no response within ${timeoutMs} ms`)))
     req.once('error', reject)
     req.once('response', (res) => {

@@ -36,7 +36,10 @@ function objectData(o: StorageObjectOptions, time: string): Record<string, unkno
 
 /** An Eventarc Cloud Storage CloudEvent (`google.cloud.storage.object.v1.<event>`), binary mode by default. */
 export function storageCloudEvent(
-  options: StorageObjectOptions & { event?: 'finalized' | 'deleted' | 'archived' | 'metadataUpdated'; mode?: 'binary' | 'structured' },
+  options: StorageObjectOptions & {
+    event?: 'finalized' | 'deleted' | 'archived' | 'metadataUpdated'
+    mode?: 'binary' | 'structured'
+  },
 ): NativeRequest {
   const time = isoTime(options.time)
   return cloudEvent({

@@ -19,7 +19,6 @@ const recorder = events(async (e) => {
   seen.push(e)
 })
 
-
 describe('any CloudEvent → events functions, through the Functions Framework', () => {
   const servers = servedUnderEverySignature(recorder, () => {
     seen.length = 0
@@ -33,7 +32,10 @@ describe('any CloudEvent → events functions, through the Functions Framework',
       id: 'audit-1',
       time: '2024-03-01T10:00:00.123456Z',
       data: { protoPayload: { methodName: 'storage.buckets.create' } },
-      extensions: { methodname: 'storage.buckets.create', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+      extensions: {
+        methodname: 'storage.buckets.create',
+        traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      },
       mode,
     })
 
@@ -64,17 +66,42 @@ describe('any CloudEvent → events functions, through the Functions Framework',
   })
 
   it('structured data_base64 arrives as bytes', async () => {
-    const request = cloudEvent({ type: 'com.example.blob', source: '/x', data: Uint8Array.of(0, 1, 255), mode: 'structured' })
+    const request = cloudEvent({
+      type: 'com.example.blob',
+      source: '/x',
+      data: Uint8Array.of(0, 1, 255),
+      mode: 'structured',
+    })
     expect((await servers.cloudevent.send(request)).status).toBe(204)
     expect(seen[0]?.data).toEqual(Buffer.from([0, 1, 255]))
     expect(seen[0]?.dataContentType).toBe('application/octet-stream')
   })
 
   it.each<[string, Sig, ReturnType<typeof httpRequest>, string]>([
-    ['a Pub/Sub CloudEvent stays a CloudEvent', 'cloudevent', pubsubCloudEvent({ data: 'x', messageId: 'm1' }), 'google.cloud.pubsub.topic.v1.messagePublished'],
-    ['a Storage CloudEvent', 'http', storageCloudEvent({ bucket: 'b', name: 'k' }), 'google.cloud.storage.object.v1.finalized'],
-    ['a gen1 Pub/Sub event keeps its legacy type', 'event', legacyPubsubEvent({ data: 'x', messageId: 'm2' }), 'google.pubsub.topic.publish'],
-    ['a raw push becomes messagePublished', 'http', pubsubPush({ data: 'x', messageId: 'm3' }), 'google.cloud.pubsub.topic.v1.messagePublished'],
+    [
+      'a Pub/Sub CloudEvent stays a CloudEvent',
+      'cloudevent',
+      pubsubCloudEvent({ data: 'x', messageId: 'm1' }),
+      'google.cloud.pubsub.topic.v1.messagePublished',
+    ],
+    [
+      'a Storage CloudEvent',
+      'http',
+      storageCloudEvent({ bucket: 'b', name: 'k' }),
+      'google.cloud.storage.object.v1.finalized',
+    ],
+    [
+      'a gen1 Pub/Sub event keeps its legacy type',
+      'event',
+      legacyPubsubEvent({ data: 'x', messageId: 'm2' }),
+      'google.pubsub.topic.publish',
+    ],
+    [
+      'a raw push becomes messagePublished',
+      'http',
+      pubsubPush({ data: 'x', messageId: 'm3' }),
+      'google.cloud.pubsub.topic.v1.messagePublished',
+    ],
   ])('%s', async (_, sig, request, type) => {
     expect((await servers[sig].send(request)).status).toBe(204)
     expect(seen[0]?.type).toBe(type)
@@ -82,7 +109,9 @@ describe('any CloudEvent → events functions, through the Functions Framework',
   })
 
   it('a gen1 event: id, time and //service/resource source from the context', async () => {
-    const res = await servers.event.send(legacyPubsubEvent({ data: 'x', messageId: '77', publishTime: '2024-05-01T00:00:00.000Z', topic: 'orders' }))
+    const res = await servers.event.send(
+      legacyPubsubEvent({ data: 'x', messageId: '77', publishTime: '2024-05-01T00:00:00.000Z', topic: 'orders' }),
+    )
     expect(res.status).toBe(204)
     expect(seen[0]).toMatchObject({ id: '77', source: '//pubsub.googleapis.com/projects/test-project/topics/orders' })
     expect(seen[0]?.time?.toISOString()).toBe('2024-05-01T00:00:00.000Z')
@@ -163,7 +192,8 @@ describe('unknown shapes and kind mismatches', () => {
       expect(res.json()).toMatchObject({
         title: 'Unrecognised event',
         status: 400,
-        detail: 'faasade (gcp): unrecognised event: an empty body is no Pub/Sub, Storage, Scheduler or CloudEvent delivery.',
+        detail:
+          'faasade (gcp): unrecognised event: an empty body is no Pub/Sub, Storage, Scheduler or CloudEvent delivery.',
       })
     } finally {
       logs.restore()
@@ -184,7 +214,10 @@ describe('unknown shapes and kind mismatches', () => {
   it('an objects function given a Pub/Sub push over HTTP: a generic 500 problem; the log names both kinds', async () => {
     const logs = captureLogs()
     try {
-      const pushToObjects = await serve(objects(async () => {}), { signature: 'http' })
+      const pushToObjects = await serve(
+        objects(async () => {}),
+        { signature: 'http' },
+      )
       const res = await pushToObjects.send(pubsubPush({ data: 'x' }))
       await pushToObjects.close()
       expect(res.status).toBe(500)

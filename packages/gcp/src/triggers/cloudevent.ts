@@ -3,7 +3,17 @@ import { decodeBase64, toDate } from '@faasade/core/adapter'
 import type { Delivery, RawCloudEvent } from '../detect.js'
 import { str } from './values.js'
 
-const ATTRIBUTES = new Set(['id', 'source', 'type', 'subject', 'time', 'data', 'data_base64', 'specversion', 'datacontenttype'])
+const ATTRIBUTES = new Set([
+  'id',
+  'source',
+  'type',
+  'subject',
+  'time',
+  'data',
+  'data_base64',
+  'specversion',
+  'datacontenttype',
+])
 
 function fromRaw(e: RawCloudEvent): CloudEvent {
   const extensions: Record<string, unknown> = {}
@@ -24,8 +34,25 @@ function fromRaw(e: RawCloudEvent): CloudEvent {
   }
 }
 
-function base(id: string | undefined, source: string, type: string, time: string | undefined, data: unknown, native: unknown) {
-  return { id: id ?? '', source, type, subject: undefined, time: toDate(time), data, specversion: '1.0', extensions: {}, native }
+function base(
+  id: string | undefined,
+  source: string,
+  type: string,
+  time: string | undefined,
+  data: unknown,
+  native: unknown,
+) {
+  return {
+    id: id ?? '',
+    source,
+    type,
+    subject: undefined,
+    time: toDate(time),
+    data,
+    specversion: '1.0',
+    extensions: {},
+    native,
+  }
 }
 
 /**

@@ -54,26 +54,111 @@ const structured = (variant: string): NativeRequest =>
     headers: { 'content-type': 'application/cloudevents+json' },
     body: JSON.stringify(fixture('cloudevent-pubsub', variant)),
   })
-const post = (source: string, variant: string): NativeRequest => httpRequest({ method: 'POST', body: fixture(source, variant) })
+const post = (source: string, variant: string): NativeRequest =>
+  httpRequest({ method: 'POST', body: fixture(source, variant) })
 
 const TEST_MESSAGE_3 = { text: 'test message 3', attributes: { attr1: 'attr1-value' } }
 const BYTES_1234 = { bytes: [1, 2, 3, 4], attributes: {} }
 
 // Every GCP Pub/Sub fixture, through every signature that receives it on GCP.
 const rows: [string, () => NativeRequest, Sig[], Partial<Seen> & { ceId?: string }][] = [
-  ['cloudevent-pubsub/conformance-binary-mode-request (RAW HTTP)', () => rawRequest('cloudevent-pubsub', 'conformance-binary-mode-request'), ['cloudevent', 'http', 'event'], { id: 'aaaaaa-1111-bbbb-2222-cccccccccccc', publishedAt: '2020-09-29T11:32:00.123Z', ...TEST_MESSAGE_3 }],
-  ['cloudevent-pubsub/docs-binary-mode-request (RAW HTTP, no messageId: the CloudEvent id)', () => rawRequest('cloudevent-pubsub', 'docs-binary-mode-request'), ['cloudevent', 'http'], { id: '123451234512345', text: 'world', attributes: { attr1: 'attr1-value' }, publishedAt: '2020-01-02T12:34:56.789Z' }],
-  ['cloudevent-pubsub/google-cloudevents-binary-body-complex', () => binaryBody('google-cloudevents-binary-body-complex'), ['cloudevent', 'http', 'event'], { id: 'message-id', publishedAt: '2021-02-05T04:06:14.109Z', ...TEST_MESSAGE_3 }],
-  ['cloudevent-pubsub/google-cloudevents-binary-body-simple (binary data, no attributes)', () => binaryBody('google-cloudevents-binary-body-simple'), ['cloudevent', 'http', 'event'], { id: 'message-id', ...BYTES_1234 }],
-  ['cloudevent-pubsub/google-cloudevents-body-duplicated-fields', () => binaryBody('google-cloudevents-body-duplicated-fields'), ['cloudevent', 'http'], { id: 'message-id', publishedAt: '2021-02-05T04:06:14.109Z', ...BYTES_1234 }],
-  ['cloudevent-pubsub/conformance-structured', () => structured('conformance-structured'), ['cloudevent', 'http', 'event'], { id: 'aaaaaa-1111-bbbb-2222-cccccccccccc', publishedAt: '2020-09-29T11:32:00.123Z', ...TEST_MESSAGE_3 }],
-  ['cloudevent-pubsub/google-cloudevents-structured', () => structured('google-cloudevents-structured'), ['cloudevent', 'http', 'event'], { id: 'message-id', ceId: '3103425958877813', publishedAt: '2021-02-05T04:06:14.109Z', ...TEST_MESSAGE_3 }],
-  ['legacy-pubsub/conformance-context-data', () => post('legacy-pubsub', 'conformance-context-data'), ['event', 'cloudevent', 'http'], { id: 'aaaaaa-1111-bbbb-2222-cccccccccccc', publishedAt: '2020-09-29T11:32:00.123Z', ...TEST_MESSAGE_3 }],
-  ['legacy-pubsub/conformance-flat-legacy', () => post('legacy-pubsub', 'conformance-flat-legacy'), ['event', 'cloudevent', 'http'], { id: 'aaaaaa-1111-bbbb-2222-cccccccccccc', text: 'This is a sample message', attributes: { attribute1: 'value1' } }],
-  ['legacy-pubsub/ff-dotnet-microsecond-timestamp (µs precision)', () => post('legacy-pubsub', 'ff-dotnet-microsecond-timestamp'), ['event', 'cloudevent', 'http'], { id: '1144231683168617', publishedAt: '2020-05-06T07:33:34.556Z', ...TEST_MESSAGE_3 }],
-  ['pubsub-push/docs-push-body (snake and camel fields)', () => post('pubsub-push', 'docs-push-body'), ['http', 'cloudevent', 'event'], { id: '2070443601311540', text: 'Hello Cloud Pub/Sub! Here is my message!', attributes: { key: 'value' }, publishedAt: '2021-02-26T19:13:55.749Z' }],
-  ['pubsub-push/ff-dotnet-raw-push', () => post('pubsub-push', 'ff-dotnet-raw-push'), ['http', 'cloudevent', 'event'], { id: '4102184774039362', text: 'Text message', attributes: { attr1: 'value1' }, publishedAt: '2022-02-15T11:28:32.942Z' }],
-  ['pubsub-push/ff-dotnet-emulator-push (escaped slashes, no publishTime)', () => post('pubsub-push', 'ff-dotnet-emulator-push'), ['http'], { id: '1', text: 'Test message from emulator', attributes: { attr1: 'attr-value1' }, publishedAt: undefined }],
+  [
+    'cloudevent-pubsub/conformance-binary-mode-request (RAW HTTP)',
+    () => rawRequest('cloudevent-pubsub', 'conformance-binary-mode-request'),
+    ['cloudevent', 'http', 'event'],
+    { id: 'aaaaaa-1111-bbbb-2222-cccccccccccc', publishedAt: '2020-09-29T11:32:00.123Z', ...TEST_MESSAGE_3 },
+  ],
+  [
+    'cloudevent-pubsub/docs-binary-mode-request (RAW HTTP, no messageId: the CloudEvent id)',
+    () => rawRequest('cloudevent-pubsub', 'docs-binary-mode-request'),
+    ['cloudevent', 'http'],
+    {
+      id: '123451234512345',
+      text: 'world',
+      attributes: { attr1: 'attr1-value' },
+      publishedAt: '2020-01-02T12:34:56.789Z',
+    },
+  ],
+  [
+    'cloudevent-pubsub/google-cloudevents-binary-body-complex',
+    () => binaryBody('google-cloudevents-binary-body-complex'),
+    ['cloudevent', 'http', 'event'],
+    { id: 'message-id', publishedAt: '2021-02-05T04:06:14.109Z', ...TEST_MESSAGE_3 },
+  ],
+  [
+    'cloudevent-pubsub/google-cloudevents-binary-body-simple (binary data, no attributes)',
+    () => binaryBody('google-cloudevents-binary-body-simple'),
+    ['cloudevent', 'http', 'event'],
+    { id: 'message-id', ...BYTES_1234 },
+  ],
+  [
+    'cloudevent-pubsub/google-cloudevents-body-duplicated-fields',
+    () => binaryBody('google-cloudevents-body-duplicated-fields'),
+    ['cloudevent', 'http'],
+    { id: 'message-id', publishedAt: '2021-02-05T04:06:14.109Z', ...BYTES_1234 },
+  ],
+  [
+    'cloudevent-pubsub/conformance-structured',
+    () => structured('conformance-structured'),
+    ['cloudevent', 'http', 'event'],
+    { id: 'aaaaaa-1111-bbbb-2222-cccccccccccc', publishedAt: '2020-09-29T11:32:00.123Z', ...TEST_MESSAGE_3 },
+  ],
+  [
+    'cloudevent-pubsub/google-cloudevents-structured',
+    () => structured('google-cloudevents-structured'),
+    ['cloudevent', 'http', 'event'],
+    { id: 'message-id', ceId: '3103425958877813', publishedAt: '2021-02-05T04:06:14.109Z', ...TEST_MESSAGE_3 },
+  ],
+  [
+    'legacy-pubsub/conformance-context-data',
+    () => post('legacy-pubsub', 'conformance-context-data'),
+    ['event', 'cloudevent', 'http'],
+    { id: 'aaaaaa-1111-bbbb-2222-cccccccccccc', publishedAt: '2020-09-29T11:32:00.123Z', ...TEST_MESSAGE_3 },
+  ],
+  [
+    'legacy-pubsub/conformance-flat-legacy',
+    () => post('legacy-pubsub', 'conformance-flat-legacy'),
+    ['event', 'cloudevent', 'http'],
+    {
+      id: 'aaaaaa-1111-bbbb-2222-cccccccccccc',
+      text: 'This is a sample message',
+      attributes: { attribute1: 'value1' },
+    },
+  ],
+  [
+    'legacy-pubsub/ff-dotnet-microsecond-timestamp (µs precision)',
+    () => post('legacy-pubsub', 'ff-dotnet-microsecond-timestamp'),
+    ['event', 'cloudevent', 'http'],
+    { id: '1144231683168617', publishedAt: '2020-05-06T07:33:34.556Z', ...TEST_MESSAGE_3 },
+  ],
+  [
+    'pubsub-push/docs-push-body (snake and camel fields)',
+    () => post('pubsub-push', 'docs-push-body'),
+    ['http', 'cloudevent', 'event'],
+    {
+      id: '2070443601311540',
+      text: 'Hello Cloud Pub/Sub! Here is my message!',
+      attributes: { key: 'value' },
+      publishedAt: '2021-02-26T19:13:55.749Z',
+    },
+  ],
+  [
+    'pubsub-push/ff-dotnet-raw-push',
+    () => post('pubsub-push', 'ff-dotnet-raw-push'),
+    ['http', 'cloudevent', 'event'],
+    {
+      id: '4102184774039362',
+      text: 'Text message',
+      attributes: { attr1: 'value1' },
+      publishedAt: '2022-02-15T11:28:32.942Z',
+    },
+  ],
+  [
+    'pubsub-push/ff-dotnet-emulator-push (escaped slashes, no publishTime)',
+    () => post('pubsub-push', 'ff-dotnet-emulator-push'),
+    ['http'],
+    { id: '1', text: 'Test message from emulator', attributes: { attr1: 'attr-value1' }, publishedAt: undefined },
+  ],
 ]
 
 describe('Pub/Sub deliveries → messages functions, through the Functions Framework', () => {
@@ -102,9 +187,22 @@ describe('Pub/Sub deliveries → messages functions, through the Functions Frame
 
   it.each<[string, Sig, NativeRequest, number]>([
     ['push deliveryAttempt (number)', 'http', pubsubPush({ data: 'x', deliveryAttempt: 3 }), 3],
-    ['push deliveryAttempt (string)', 'http', { ...pubsubPush({ data: 'x' }), body: JSON.stringify({ message: { data: 'eA==', messageId: '5' }, subscription: 's', deliveryAttempt: '6' }) }, 6],
+    [
+      'push deliveryAttempt (string)',
+      'http',
+      {
+        ...pubsubPush({ data: 'x' }),
+        body: JSON.stringify({ message: { data: 'eA==', messageId: '5' }, subscription: 's', deliveryAttempt: '6' }),
+      },
+      6,
+    ],
     ['CloudEvent data.deliveryAttempt', 'cloudevent', pubsubCloudEvent({ data: 'x', deliveryAttempt: 4 }), 4],
-    ['CloudEvent data.deliveryAttempt over the HTTP signature', 'http', pubsubCloudEvent({ data: 'x', deliveryAttempt: 2, mode: 'structured' }), 2],
+    [
+      'CloudEvent data.deliveryAttempt over the HTTP signature',
+      'http',
+      pubsubCloudEvent({ data: 'x', deliveryAttempt: 2, mode: 'structured' }),
+      2,
+    ],
   ])('attempt from %s', async (_, sig, request, attempt) => {
     expect((await servers[sig].send(request)).status).toBe(204)
     expect(seen[0]?.attempt).toBe(attempt)
@@ -149,22 +247,25 @@ describe('message failures make the platform retry (non-2xx) and never leak', ()
     expect(res.status).toBe(204)
   })
 
-  it.each<Sig>(['cloudevent', 'event'])('%s: a throw is a 500 from the framework; body without message or stack', async (sig) => {
-    const logs = captureLogs()
-    try {
-      const res = await servers[sig].send(build[sig]({ orderId: 13 }, `boom-${sig}`))
-      expect(res.status).toBe(500)
-      expect(res.headers.get('x-google-status')).toBe('error')
-      expect(res.text()).toBe(
-        `faasade: the handler failed (request boom-${sig}); see the logs. The platform retries the event if retries are on.`,
-      )
-      const line = logs.lines.find((l) => l.messageId === `boom-${sig}`)
-      expect(line).toMatchObject({ severity: 'ERROR', requestId: `boom-${sig}`, attempt: 1 })
-      expect(line?.error.message).toBe('unlucky order, secret=abc')
-    } finally {
-      logs.restore()
-    }
-  })
+  it.each<Sig>(['cloudevent', 'event'])(
+    '%s: a throw is a 500 from the framework; body without message or stack',
+    async (sig) => {
+      const logs = captureLogs()
+      try {
+        const res = await servers[sig].send(build[sig]({ orderId: 13 }, `boom-${sig}`))
+        expect(res.status).toBe(500)
+        expect(res.headers.get('x-google-status')).toBe('error')
+        expect(res.text()).toBe(
+          `faasade: the handler failed (request boom-${sig}); see the logs. The platform retries the event if retries are on.`,
+        )
+        const line = logs.lines.find((l) => l.messageId === `boom-${sig}`)
+        expect(line).toMatchObject({ severity: 'ERROR', requestId: `boom-${sig}`, attempt: 1 })
+        expect(line?.error.message).toBe('unlucky order, secret=abc')
+      } finally {
+        logs.restore()
+      }
+    },
+  )
 
   it('http (push): a throw answers a 500 problem, so Pub/Sub nacks and redelivers', async () => {
     const logs = captureLogs()
@@ -184,15 +285,18 @@ describe('message failures make the platform retry (non-2xx) and never leak', ()
     }
   })
 
-  it.each<Sig>(['cloudevent', 'http', 'event'])('%s: data failing the schema is non-2xx (dead-lettered, not dropped)', async (sig) => {
-    const logs = captureLogs()
-    try {
-      const res = await servers[sig].send(build[sig]({ orderId: 'x' }, `invalid-${sig}`))
-      expect(res.status).toBe(500)
-      const line = logs.lines.find((l) => l.messageId === `invalid-${sig}`)
-      expect(line?.error.name).toBe('ValidationError')
-    } finally {
-      logs.restore()
-    }
-  })
+  it.each<Sig>(['cloudevent', 'http', 'event'])(
+    '%s: data failing the schema is non-2xx (dead-lettered, not dropped)',
+    async (sig) => {
+      const logs = captureLogs()
+      try {
+        const res = await servers[sig].send(build[sig]({ orderId: 'x' }, `invalid-${sig}`))
+        expect(res.status).toBe(500)
+        const line = logs.lines.find((l) => l.messageId === `invalid-${sig}`)
+        expect(line?.error.name).toBe('ValidationError')
+      } finally {
+        logs.restore()
+      }
+    },
+  )
 })

@@ -10,7 +10,6 @@ const recorder = schedule(async (e) => {
   seen.push({ ...e, scheduledAt: e.scheduledAt.toISOString() })
 })
 
-
 describe('Cloud Scheduler → schedule functions, through the Functions Framework', () => {
   const servers = servedUnderEverySignature(recorder, () => {
     seen.length = 0
@@ -29,7 +28,11 @@ describe('Cloud Scheduler → schedule functions, through the Functions Framewor
       const res = await servers[sig].send(request)
       expect(res.status).toBe(204)
       expect(seen).toHaveLength(1)
-      expect(seen[0]).toMatchObject({ scheduledAt: '2021-02-05T04:00:00.000Z', name: 'nightly-report', isPastDue: true })
+      expect(seen[0]).toMatchObject({
+        scheduledAt: '2021-02-05T04:00:00.000Z',
+        name: 'nightly-report',
+        isPastDue: true,
+      })
       expect((seen[0]?.native as { data: unknown }).data).toEqual({ customData: 'bXkgYmFzZTY0IGRhdGE=' })
     },
   )

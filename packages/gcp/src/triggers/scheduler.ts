@@ -27,7 +27,10 @@ export function scheduleEvent(d: Delivery, now: number = Date.now()): ScheduleEv
     at = toDate(d.scheduleTime)
     name = d.jobName
     native = { jobName: d.jobName, scheduleTime: d.scheduleTime, body: d.body }
-  } else if ((d.rule === 'cloudevent' || d.rule === 'binary-cloudevent') && d.event.type.startsWith('google.cloud.scheduler.')) {
+  } else if (
+    (d.rule === 'cloudevent' || d.rule === 'binary-cloudevent') &&
+    d.event.type.startsWith('google.cloud.scheduler.')
+  ) {
     at = toDate(str(d.event.time))
     name = jobFromSource(d.event.source)
     native = d.event

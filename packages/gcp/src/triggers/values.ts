@@ -34,7 +34,7 @@ export function stringMap(v: unknown): Record<string, string> {
   for (const key in v) {
     if (typeof v[key] !== 'string') {
       const out: Record<string, string> = {}
-      for (const k in v) out[k] = typeof v[k] === 'string' ? (v[k] as string) : JSON.stringify(v[k]) ?? ''
+      for (const k in v) out[k] = typeof v[k] === 'string' ? (v[k] as string) : (JSON.stringify(v[k]) ?? '')
       return out
     }
   }

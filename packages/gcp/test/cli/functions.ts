@@ -15,7 +15,9 @@ export const onEvent = cloudFunction(report)
 
 /** HTTP: exported, `--signature-type=http` (the default). */
 export const hello = cloudFunction(
-  http((req, ctx) => json({ hello: req.query.get('name') ?? 'world', functionName: ctx.functionName, deadline: ctx.deadline })),
+  http((req, ctx) =>
+    json({ hello: req.query.get('name') ?? 'world', functionName: ctx.functionName, deadline: ctx.deadline }),
+  ),
 )
 
 // Registered: takes precedence over exports and sets the signature itself.
