@@ -20,6 +20,7 @@ export { HeaderMap, type HeaderSource } from './headers.js'
 export { QueryParams, type QuerySource } from './query.js'
 export { type LogLevel, type LogRecord, type LogSink, jsonLineSink, serializeError } from './log.js'
 export { type MessageInit, createMessage, toDate } from './message.js'
+export { cloudEventExtensions } from './events.js'
 export { type HttpRequestInit, HttpRequest, createRequest } from './request.js'
 export {
   type ResponseParts,

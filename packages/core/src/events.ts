@@ -36,3 +36,23 @@ export interface CloudEvent<T = unknown> {
   readonly extensions: Readonly<Record<string, unknown>>
   readonly native: unknown
 }
+
+// The CloudEvents 1.0 context attributes and data members of the JSON format (§3); everything else is an extension.
+const CLOUD_EVENT_MEMBERS = new Set([
+  'id',
+  'source',
+  'type',
+  'subject',
+  'time',
+  'data',
+  'data_base64',
+  'specversion',
+  'datacontenttype',
+])
+
+/** The extension attributes of a CloudEvent in JSON format: every member that is not a core one. */
+export function cloudEventExtensions(event: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const key in event) if (!CLOUD_EVENT_MEMBERS.has(key)) out[key] = event[key]
+  return out
+}

@@ -1,5 +1,5 @@
 import { type CloudEvent, type ObjectEvent, UnknownEventError } from '@faasade/core'
-import { decodeBase64, toDate } from '@faasade/core/adapter'
+import { cloudEventExtensions, decodeBase64, toDate } from '@faasade/core/adapter'
 import { type Metadata, isRecord } from './_metadata.js'
 
 type Raw = Record<string, unknown>
@@ -18,17 +18,6 @@ export function gridEvents(input: unknown): Raw[] {
 }
 
 const EG_KNOWN = new Set(['id', 'topic', 'subject', 'eventType', 'eventTime', 'data'])
-const CE_KNOWN = new Set([
-  'id',
-  'source',
-  'type',
-  'subject',
-  'time',
-  'data',
-  'data_base64',
-  'specversion',
-  'datacontenttype',
-])
 
 function rest(e: Raw, known: Set<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -55,7 +44,7 @@ export function toCloudEvent(e: Raw, metadata: Metadata = {}): CloudEvent {
       data: typeof e.data_base64 === 'string' ? decodeBase64(e.data_base64, 'event data_base64') : e.data,
       specversion: e.specversion,
       dataContentType: str(e.datacontenttype),
-      extensions: rest(e, CE_KNOWN),
+      extensions: cloudEventExtensions(e),
       native,
     }
   }

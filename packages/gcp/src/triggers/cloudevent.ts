@@ -1,23 +1,9 @@
 import type { CloudEvent } from '@faasade/core'
-import { decodeBase64, toDate } from '@faasade/core/adapter'
+import { cloudEventExtensions, decodeBase64, toDate } from '@faasade/core/adapter'
 import type { Delivery, RawCloudEvent } from '../detect.js'
 import { str } from './values.js'
 
-const ATTRIBUTES = new Set([
-  'id',
-  'source',
-  'type',
-  'subject',
-  'time',
-  'data',
-  'data_base64',
-  'specversion',
-  'datacontenttype',
-])
-
 function fromRaw(e: RawCloudEvent): CloudEvent {
-  const extensions: Record<string, unknown> = {}
-  for (const key in e) if (!ATTRIBUTES.has(key)) extensions[key] = e[key]
   // Structured mode carries binary data as `data_base64` (CloudEvents JSON format §3.1).
   const data = typeof e.data_base64 === 'string' ? decodeBase64(e.data_base64, 'CloudEvent data_base64') : e.data
   return {
@@ -29,7 +15,7 @@ function fromRaw(e: RawCloudEvent): CloudEvent {
     data,
     specversion: e.specversion,
     dataContentType: str(e.datacontenttype),
-    extensions,
+    extensions: cloudEventExtensions(e),
     native: e,
   }
 }
