@@ -14,7 +14,7 @@ export type BodySource =
   | { readonly base64: string }
   | { readonly value: unknown }
   | { readonly bytes: Uint8Array; readonly json: unknown }
-  | { readonly read: () => Promise<Uint8Array> }
+  | { readonly read: () => Promise<Uint8Array | ArrayBuffer> }
 
 export const EMPTY = new Uint8Array(0)
 
@@ -50,7 +50,7 @@ export function parseJson(text: string, what = 'body'): unknown {
 /** A body source that needs no I/O can be read synchronously (everything but `{ read }`). */
 export function isSyncBody(
   source: BodySource,
-): source is Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }> {
+): source is Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }> {
   return source == null || typeof source !== 'object' || source instanceof Uint8Array || !('read' in source)
 }
 
@@ -62,7 +62,7 @@ function valueToText(value: unknown): string {
 
 /** Text of a body that is available without I/O. */
 export function syncText(
-  source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>,
+  source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }>,
   what?: string,
 ): string {
   if (source == null) return ''
@@ -75,7 +75,7 @@ export function syncText(
 
 /** Bytes of a body that is available without I/O. */
 export function syncBytes(
-  source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>,
+  source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }>,
   what?: string,
 ): Uint8Array {
   if (source == null) return EMPTY
@@ -89,7 +89,7 @@ export function syncBytes(
 
 /** JSON of a body available without I/O; an already-parsed value is returned as is. */
 export function syncJson(
-  source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>,
+  source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }>,
   what?: string,
 ): unknown {
   if (source != null && typeof source === 'object' && 'json' in source) return source.json

@@ -1,6 +1,6 @@
 import { type BodySource, isSyncBody, syncBytes, syncJson, syncText } from './body.js'
 
-type SyncBody = Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>
+type SyncBody = Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }>
 
 /** One queue or topic message, the same on every cloud. */
 export interface Message<T = undefined> {

@@ -69,7 +69,7 @@ function parseBodyJson(text: string): unknown {
 const LOWERCASED = { lowercased: true } as const
 
 /** A body already in memory (everything but a stream to read). */
-type SyncBody = Exclude<BodySource, { readonly read: () => Promise<Uint8Array> }>
+type SyncBody = Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }>
 
 /** One normalized HTTP request, the same on every cloud. */
 export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
@@ -185,8 +185,9 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
     return source.read().then((bytes) => this.#keep(bytes))
   }
 
-  #keep(bytes: Uint8Array): Uint8Array {
-    if (bytes.byteLength > this.maxBodyBytes) throw tooLarge(this.maxBodyBytes)
+  #keep(read: Uint8Array | ArrayBuffer): Uint8Array {
+    if (read.byteLength > this.maxBodyBytes) throw tooLarge(this.maxBodyBytes)
+    const bytes = read instanceof Uint8Array ? read : new Uint8Array(read)
     this.#bytes = bytes
     return bytes
   }
@@ -199,7 +200,7 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   text(): Promise<string> {
     if (this.#text !== undefined) return Promise.resolve(this.#text)
     const source = this.#init.body
-    if (!isSyncBody(source)) return this.bytes().then((bytes) => (this.#text = bytesToText(bytes)))
+    if (!isSyncBody(source)) return this.bytes().then((bytes) => this.#textOf(bytes))
     try {
       return Promise.resolve(this.#syncText(source))
     } catch (error) {
@@ -210,7 +211,9 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
   /** The body parsed as JSON; an empty or malformed body is a 400 problem. */
   json<J = unknown>(): Promise<J> {
     const source = this.#init.body
-    if (this.#text === undefined && !isSyncBody(source)) return this.text().then((text) => parseBodyJson(text) as J)
+    // A body still to be read: one reaction from its bytes to the parsed value.
+    if (this.#text === undefined && !isSyncBody(source))
+      return this.bytes().then((bytes) => parseBodyJson(this.#textOf(bytes)) as J)
     // A body already in memory is parsed at once: one resolved promise, no reactions (each is dear under GCP's domain).
     try {
       if (this.#text === undefined && source != null && typeof source === 'object' && 'json' in source) {
@@ -220,6 +223,11 @@ export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {
     } catch (error) {
       return Promise.reject(error)
     }
+  }
+
+  #textOf(bytes: Uint8Array): string {
+    this.#text = bytesToText(bytes)
+    return this.#text
   }
 
   #syncText(source: SyncBody): string {

@@ -1,8 +1,6 @@
 import type { HttpRequest as AzureHttpRequest } from '@azure/functions'
 import { type HttpRequest, createRequest } from '@faasade/core/adapter'
 
-const toBytes = (buffer: ArrayBuffer): Uint8Array => new Uint8Array(buffer)
-
 /**
  * The client address. Azure's front end puts it first in X-Forwarded-For *with its port*
  * ("203.0.113.7:51234", "[2001:db8::1]:51234") (observed); the port is dropped.
@@ -40,7 +38,7 @@ export function fromAzureRequest(request: AzureHttpRequest, url: string, method:
     body:
       method === 'GET' || method === 'HEAD' || request.body === null
         ? undefined
-        : { read: () => request.arrayBuffer().then(toBytes) },
+        : { read: () => request.arrayBuffer() },
     ip: () => clientIp(headers),
     params: request.params,
     url,
