@@ -56,3 +56,20 @@ describe('testing helpers are typed with @types/aws-lambda', () => {
     expectTypeOf(invokeLambda(lambda(messages(() => {})), sqs(['x']))).resolves.toEqualTypeOf<SQSBatchResponse | void>()
   })
 })
+
+describe('one entry per kind: the same handler types, and only that kind is accepted', () => {
+  it('the kind entries type their handlers as @faasade/aws does', async () => {
+    const kinds = {
+      http: await import('./kinds/http.js'),
+      messages: await import('./kinds/messages.js'),
+      invoke: await import('./kinds/invoke.js'),
+    }
+    expectTypeOf(kinds.http.lambda(http(() => json({})))).toEqualTypeOf(lambda(http(() => json({}))))
+    expectTypeOf(kinds.messages.lambda(messages(() => {}))).toEqualTypeOf(lambda(messages(() => {})))
+    expectTypeOf(kinds.invoke.lambda(invoke(() => 1))).returns.resolves.toEqualTypeOf<number>()
+    // @ts-expect-error an http entry takes only http functions
+    kinds.http.lambda(messages(() => {}))
+    // @ts-expect-error a messages entry takes only messages functions
+    kinds.messages.lambda(http(() => json({})))
+  })
+})
