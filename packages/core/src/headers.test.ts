@@ -102,26 +102,3 @@ describe('HeaderMap over a mixed-case record (REST API, ALB)', () => {
     expect(reads.map((n) => h.get(n))).toEqual(['a', '1, 2, 3', null, null, 'a', '1, 2, 3'])
   })
 })
-
-describe("HeaderMap over Node's rawHeaders (GCP)", () => {
-  const raw = ['Host', 'x', 'User-Agent', 'first', 'user-agent', 'second', 'Set-Cookie', 'a=1', 'set-cookie', 'b=2']
-
-  it('keeps every line: repeats joined by get (scanned or indexed alike), apart in getAll and getSetCookie', () => {
-    const h = new HeaderMap(raw)
-    const reads = ['USER-AGENT', 'host', 'missing', 'set-cookie', 'user-agent', 'Host']
-    expect(reads.map((n) => h.get(n))).toEqual(['first, second', 'x', null, 'a=1, b=2', 'first, second', 'x'])
-    expect(h.getAll('user-agent')).toEqual(['first', 'second'])
-    expect(h.getSetCookie()).toEqual(['a=1', 'b=2'])
-    expect(h.has('HOST')).toBe(true)
-    expect([...h]).toEqual([
-      ['host', 'x'],
-      ['set-cookie', 'a=1'],
-      ['set-cookie', 'b=2'],
-      ['user-agent', 'first, second'],
-    ])
-  })
-
-  it('an empty list is no headers', () => {
-    expect([...new HeaderMap([])]).toEqual([])
-  })
-})

@@ -1,10 +1,6 @@
-/**
- * What a header collection can be built from: a record (values may repeat), pairs, any Fetch `Headers`, or Node's
- * `rawHeaders` (names and values alternating, every line as sent).
- */
+/** What a header collection can be built from: a record (values may repeat), pairs, or any Fetch `Headers`. */
 export type HeaderSource =
   | Readonly<Record<string, string | readonly string[] | number | undefined | null>>
-  | readonly string[]
   | Iterable<readonly [string, string]>
   | { forEach(cb: (value: string, name: string) => void): void }
 
@@ -32,20 +28,6 @@ const isRecord = (s: HeaderSource | undefined): s is PlainRecord =>
   s !== null &&
   !(Symbol.iterator in s) &&
   typeof (s as { forEach?: unknown }).forEach !== 'function'
-
-// Node's rawHeaders: a flat array of strings, where pairs would be arrays.
-const isFlat = (s: HeaderSource | undefined): s is readonly string[] => Array.isArray(s) && typeof s[0] === 'string'
-
-/** Fetch's `get` on raw header lines: every line with that name, in order, joined by ", ". */
-function scanFlat(raw: readonly string[], lower: string): string | null {
-  let out: string | null = null
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i] as string
-    if (name.length !== lower.length || name.toLowerCase() !== lower) continue
-    out = out === null ? (raw[i + 1] as string) : `${out}, ${raw[i + 1]}`
-  }
-  return out
-}
 
 /** Fetch's `get` on a record whose names may be in any case: every matching key's values, joined by ", ". */
 function scanRecord(record: PlainRecord, lower: string): string | null {
@@ -102,8 +84,7 @@ export class HeaderMap implements Iterable<[string, string]> {
     }
     const source = this.#source
     if (source) {
-      if (isFlat(source)) for (let i = 0; i < source.length; i += 2) add(source[i] as string, source[i + 1])
-      else if (Symbol.iterator in source) for (const [k, v] of source as Iterable<readonly [string, string]>) add(k, v)
+      if (Symbol.iterator in source) for (const [k, v] of source as Iterable<readonly [string, string]>) add(k, v)
       else if (isFetchHeaders(source)) {
         source.forEach((v, k) => {
           if (k !== 'set-cookie') add(k, v)
@@ -136,17 +117,10 @@ export class HeaderMap implements Iterable<[string, string]> {
       const v = (this.#source as Record<string, string | undefined>)[name.toLowerCase()]
       return v ?? null
     }
-    // A few reads of a plain record (REST API, ALB multi-value) or of raw lines (GCP) need no index: scan them.
-    if (!this.#map && this.#scans < 4) {
-      const source = this.#source
-      if (isRecord(source)) {
-        this.#scans++
-        return scanRecord(source, name.toLowerCase())
-      }
-      if (isFlat(source)) {
-        this.#scans++
-        return scanFlat(source, name.toLowerCase())
-      }
+    // A few reads of a plain record (REST API, ALB multi-value) need no index: scan its keys ignoring case.
+    if (!this.#map && this.#scans < 4 && isRecord(this.#source)) {
+      this.#scans++
+      return scanRecord(this.#source, name.toLowerCase())
     }
     const list = this.#index().get(name.toLowerCase())
     return list === undefined ? null : list.join(', ')

@@ -2,6 +2,49 @@ import type { Request } from '@google-cloud/functions-framework'
 import { contentTooLarge } from '@faasade/core'
 import { type BodySource, type HttpRequest, createRequest } from '@faasade/core/adapter'
 
+/**
+ * The request's header lines as sent, from `req.rawHeaders` (Node's `req.headers` joins some repeats and drops
+ * others, e.g. a second User-Agent). Shaped like Fetch `Headers` so core answers `get`/`has` straight from it,
+ * with Fetch semantics (repeats joined by ", "), and indexes every line only when asked for all of them.
+ */
+class RawHeaders {
+  readonly #raw: string[]
+
+  constructor(raw: string[]) {
+    this.#raw = raw
+  }
+
+  get(name: string): string | null {
+    const key = name.toLowerCase()
+    const raw = this.#raw
+    let out: string | null = null
+    for (let i = 0; i < raw.length; i += 2) {
+      const n = raw[i] as string
+      if (n.length === key.length && n.toLowerCase() === key) {
+        out = out === null ? (raw[i + 1] as string) : `${out}, ${raw[i + 1]}`
+      }
+    }
+    return out
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== null
+  }
+
+  getSetCookie(): string[] {
+    const raw = this.#raw
+    const out: string[] = []
+    for (let i = 0; i < raw.length; i += 2)
+      if ((raw[i] as string).toLowerCase() === 'set-cookie') out.push(raw[i + 1] as string)
+    return out
+  }
+
+  forEach(cb: (value: string, name: string) => void): void {
+    const raw = this.#raw
+    for (let i = 0; i < raw.length; i += 2) cb(raw[i + 1] as string, raw[i] as string)
+  }
+}
+
 function hasUnreadBody(req: Request): boolean {
   const h = req.headers
   const declared = h['transfer-encoding'] !== undefined || Number(h['content-length']) > 0
@@ -59,8 +102,7 @@ export function fromExpressRequest(req: Request): HttpRequest {
     method: req.method,
     path: q < 0 ? url : url.slice(0, q),
     query: q < 0 ? undefined : url.slice(q + 1),
-    // Every header line as sent: Node's req.headers joins some repeats and drops others (a second User-Agent).
-    headers: req.rawHeaders ?? req.headers,
+    headers: req.rawHeaders ? new RawHeaders(req.rawHeaders) : req.headers,
     body: bodySource(req, () => request.maxBodyBytes),
     // FF enables `trust proxy`, so req.ip is the client from X-Forwarded-For; worked out only if read.
     ip: () => req.ip,
