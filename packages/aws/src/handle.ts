@@ -1,15 +1,15 @@
-import {
-  type EventsFunction,
-  type FaasFunction,
-  type HttpFunction,
-  type InvokeFunction,
-  type MessagesFunction,
-  type ObjectsFunction,
-  type ScheduleFunction,
-  isFaasFunction,
+import type {
+  EventsFunction,
+  FaasFunction,
+  HttpFunction,
+  InvokeFunction,
+  MessagesFunction,
+  ObjectsFunction,
+  ScheduleFunction,
 } from '@faasade/core'
 import type { S3Event } from 'aws-lambda'
 import type { StreamingLambdaHandler } from './http/stream.js'
+import { checkFaasFunction } from './kinds/check.js'
 import { handle as events } from './kinds/events.js'
 import { handle as http } from './kinds/http.js'
 import { handle as invoke } from './kinds/invoke.js'
@@ -49,11 +49,7 @@ export function handle(
   fn: FaasFunction,
   options: LambdaOptions = {},
 ): LambdaHandler<any, any> | StreamingLambdaHandler {
-  if (!isFaasFunction(fn)) {
-    throw new TypeError(
-      'faasade: handle() takes a function made by http(), messages(), objects(), schedule(), events() or invoke().',
-    )
-  }
+  checkFaasFunction(fn)
   switch (fn.kind) {
     case 'http':
       return http(fn, options)

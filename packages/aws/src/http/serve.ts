@@ -53,13 +53,10 @@ function writerFor(door: FrontDoor): Writer {
   }
 }
 
-// One writer per front door, made once: nothing is allocated for it per invocation.
-const byDoor = new Map<FrontDoor, Writer>()
-const WRITERS: Partial<Record<AwsTrigger, Writer>> = {}
-for (const [trigger, door] of Object.entries(FRONT_DOORS) as [AwsTrigger, FrontDoor][]) {
-  if (!byDoor.has(door)) byDoor.set(door, writerFor(door))
-  WRITERS[trigger] = byDoor.get(door)
-}
+// Made once, at load: nothing is allocated for the writer per invocation.
+const WRITERS: Partial<Record<AwsTrigger, Writer>> = Object.fromEntries(
+  Object.entries(FRONT_DOORS).map(([trigger, door]) => [trigger, writerFor(door)]),
+)
 
 /** Serves one buffered HTTP invocation: core runs the function (never throws), the front door writes the native result. */
 export function serveHttp(
