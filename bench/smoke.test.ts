@@ -7,6 +7,7 @@
  * Framework's Express router `require`s CommonJS that vitest's `import` resolve condition would swap for ESM.
  */
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SmokeRow } from './src/run/smoke.js'
@@ -60,6 +61,14 @@ describe('cold start and size', () => {
     const faasade = report.cold.find((r) => r.variant === 'faasade')
     expect(faasade?.bytes).toBeGreaterThan(10_000)
     expect(faasade?.bytes).toBeLessThanOrEqual(30_000)
+  })
+
+  // Loading node:http costs ~25 ms on Node 22 and 24 in a process that has not loaded it yet: an import of it
+  // (STATUS_CODES for ALB, once) was most of faasade's cold start.
+  it('the deployed hello function imports no node builtin at load', () => {
+    const bundle = readFileSync(`${BENCH}.cache/cold/faasade-hello.mjs`, 'utf8')
+    expect(bundle).toContain('statusDescription')
+    expect(bundle.match(/from\s*["']node:[\w/]+["']|require\(["']node:/g) ?? []).toEqual([])
   })
 
   it('bundles faasade and each peer, minified', () => {

@@ -1,7 +1,12 @@
-import { STATUS_CODES } from 'node:http'
 import { createRequest } from '@faasade/core/adapter'
 import type { ALBEvent, ALBResult } from 'aws-lambda'
 import { EMPTY, type FrontDoor, fromAwsBody, toAwsBody } from './front-door.js'
+
+// node:http only when an ALB answers, not at import: loading it costs ~25 ms of cold start on Node 22 and 24 in a
+// process that has not loaded it yet (the Lambda runtime client has; a bare `node` or another host may not).
+// `getBuiltinModule` is Node 20.16+; before that the phrase reads "Unknown", which ALB sends as is.
+const reasonPhrase = (status: number): string =>
+  process.getBuiltinModule?.('node:http')?.STATUS_CODES[status] ?? 'Unknown'
 
 /**
  * ALB passes query keys and values exactly as the client sent them (still percent-encoded), so the raw
@@ -62,7 +67,7 @@ export const alb: FrontDoor<ALBEvent, ALBResult> = {
     const status = parts.status
     const result: ALBResult = {
       statusCode: status,
-      statusDescription: `${status} ${STATUS_CODES[status] ?? 'Unknown'}`,
+      statusDescription: `${status} ${reasonPhrase(status)}`,
       isBase64Encoded,
       body,
     }
