@@ -1,7 +1,7 @@
 import type { HttpRequest as AzureHttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions'
 import type { Context, HttpFunction, InvokeFunction } from '@faasade/core'
 import { KindMismatchError } from '@faasade/core'
-import { errorResponse, problemResponse, runHttp } from '@faasade/core/adapter'
+import { type ResponseParts, errorResponse, problemResponse, runHttp } from '@faasade/core/adapter'
 import { type AzureOptions, toContext } from '../context.js'
 import { TRIGGER_NAMES, detectTrigger } from '../detect.js'
 import { isStreamingEnabled } from '../stream.js'
@@ -24,24 +24,33 @@ export function failHttp(error: unknown, context: InvocationContext, ctx: Contex
 const STREAM = { stream: true } as const
 const BUFFER = { stream: false } as const
 
+/** The host's answer; one that cannot be built is still an answer, a 500 problem, never a throw. */
+function writeAzure(parts: ResponseParts, _req: unknown, ctx: Context): HttpResponseInit {
+  try {
+    return toAzureResponse(parts)
+  } catch (error) {
+    return failHttp(error, ctx.native as InvocationContext, ctx)
+  }
+}
+
 /** A v4 HTTP handler: the library's HttpRequest in, an `HttpResponseInit` out, errors as problem+json. */
 export function httpHandler(fn: HttpFunction<any> | InvokeFunction<any, any>, options: AzureOptions) {
-  return async (request: unknown, context: InvocationContext): Promise<HttpResponseInit> => {
+  // Not async: runHttp's own promise, with the answer written in its one reaction, is the handler's result.
+  return (request: unknown, context: InvocationContext): Promise<HttpResponseInit> => {
     const r = request as AzureHttpRequest | null
     const url: unknown = r?.url
     const method: unknown = r?.method
     if (typeof url !== 'string' || typeof method !== 'string') {
-      // Wired to a non-HTTP trigger: throw, so the message is retried rather than acknowledged by a 500 answer.
-      throw new KindMismatchError(fn.kind, TRIGGER_NAMES[detectTrigger(request, context)])
+      // Wired to a non-HTTP trigger: reject, so the message is retried rather than acknowledged by a 500 answer.
+      return Promise.reject(new KindMismatchError(fn.kind, TRIGGER_NAMES[detectTrigger(request, context)]))
     }
     let ctx: Context | undefined
     try {
       ctx = toContext(context, options)
       const req = fromAzureRequest(r as AzureHttpRequest, url, method)
-      const parts = await runHttp(fn, req, ctx, (options.stream ?? isStreamingEnabled()) ? STREAM : BUFFER)
-      return toAzureResponse(parts)
+      return runHttp(fn, req, ctx, (options.stream ?? isStreamingEnabled()) ? STREAM : BUFFER, writeAzure)
     } catch (error) {
-      return failHttp(error, context, ctx)
+      return Promise.resolve(failHttp(error, context, ctx))
     }
   }
 }
