@@ -101,16 +101,17 @@ if (values.smoke) {
   const timings = measureAll(selected, { ...options, script: fileURLToPath(import.meta.url), onProgress: log })
   const cold = values['no-cold'] ? undefined : await coldStarts(options.coldRuns)
   const size = await sizes()
-  const command = `pnpm bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`
+  const script = process.versions.node.startsWith('24.') ? 'bench:node24' : 'bench'
+  const command = `pnpm ${script}${argv.length ? ` -- ${argv.join(' ')}` : ''}`
   const sections = [
-    '### Per invocation',
+    '#### Per invocation',
     caseTable(selected, timings),
-    '### Targets',
+    '#### Targets',
     targetTable(targets(selected, timings, cold, size)),
-    ...(cold ? ['### Cold start (bundled AWS entry, fresh process each run)', coldTable(cold)] : []),
-    '### Bundle size',
+    ...(cold ? ['#### Cold start (bundled AWS entry, fresh process each run)', coldTable(cold)] : []),
+    '#### Bundle size',
     sizeTable(size),
-    '### Run',
+    '#### Run',
     envBlock(env, options, command),
   ]
   const markdown = `${sections.join('\n\n')}\n`
@@ -122,12 +123,14 @@ if (values.smoke) {
     JSON.stringify({ env, options, timings, cold, size, smoke: smokeRows }, null, 2),
   )
   if (values['write-readme']) {
+    // Each Node major has its own block: the library supports Node 20, and users deploy on Node 24.
+    const block = `results-node${process.versions.node.split('.')[0]}`
     const readme = `${BENCH}README.md`
     const text = readFileSync(readme, 'utf8')
-    const [head, rest] = text.split('<!-- results:start -->')
-    const tail = rest?.split('<!-- results:end -->')[1]
-    if (head === undefined || tail === undefined) throw new Error('README.md lacks the results markers')
-    writeFileSync(readme, `${head}<!-- results:start -->\n${markdown}<!-- results:end -->${tail}`)
+    const [head, rest] = text.split(`<!-- ${block}:start -->`)
+    const tail = rest?.split(`<!-- ${block}:end -->`)[1]
+    if (head === undefined || tail === undefined) throw new Error(`README.md lacks the ${block} markers`)
+    writeFileSync(readme, `${head}<!-- ${block}:start -->\n${markdown}<!-- ${block}:end -->${tail}`)
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`)
 }
