@@ -98,7 +98,11 @@ if (values.smoke) {
     minMs: Number(values['min-ms']),
     coldRuns: Number(values['cold-runs']),
   } as const
-  const timings = measureAll(selected, { ...options, script: fileURLToPath(import.meta.url), onProgress: log })
+  const { timings, references } = measureAll(selected, {
+    ...options,
+    script: fileURLToPath(import.meta.url),
+    onProgress: log,
+  })
   const cold = values['no-cold'] ? undefined : await coldStarts(options.coldRuns)
   const size = await sizes()
   const script = process.versions.node.startsWith('24.') ? 'bench:node24' : 'bench'
@@ -112,7 +116,7 @@ if (values.smoke) {
     '#### Bundle size',
     sizeTable(size),
     '#### Run',
-    envBlock(env, options, command),
+    envBlock(env, options, command, references),
   ]
   const markdown = `${sections.join('\n\n')}\n`
   process.stdout.write(`\n${markdown}`)

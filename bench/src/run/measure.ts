@@ -40,6 +40,27 @@ export interface CaseTiming {
 export interface RoundResult {
   caseId: string
   variants: { variant: string; role: Role; ns?: number; error?: string }[]
+  /** ns of the reference work in this process (see `referenceNs`). */
+  reference?: number
+}
+
+export const REFERENCE_BODY = JSON.stringify({ customer: 'c-42', items: [{ sku: 'A-1', qty: 2, price: 9.99 }] })
+
+/**
+ * The machine's speed while a worker runs: `JSON.parse` of a fixed body, median of batches over ~30 ms of CPU.
+ * The host of these VMs is shared, and the same work here has taken twice as long within a minute; every timing
+ * in the run moves with it, so the report gives this beside them.
+ */
+export function referenceNs(): number {
+  const samples: number[] = []
+  let sink: unknown
+  const end = cpuNow() + 30e6
+  while (cpuNow() < end) {
+    const t0 = cpuNow()
+    for (let i = 0; i < 2000; i++) sink = JSON.parse(REFERENCE_BODY)
+    samples.push((cpuNow() - t0) / 2000)
+  }
+  return sink === undefined ? Number.NaN : median(samples)
 }
 
 const gc = (globalThis as { gc?: () => void }).gc
@@ -73,7 +94,11 @@ export async function measureRound(
   round: number,
   options: Pick<MeasureOptions, 'clock' | 'minMs'> & { variant?: number },
 ): Promise<RoundResult> {
-  const out: RoundResult = { caseId: c.id, variants: c.variants.map((v) => ({ variant: v.name, role: v.role })) }
+  const out: RoundResult = {
+    caseId: c.id,
+    variants: c.variants.map((v) => ({ variant: v.name, role: v.role })),
+    reference: referenceNs(),
+  }
   const invokers: (Invoker | undefined)[] = []
   const batches: number[] = []
   try {
@@ -134,7 +159,11 @@ export async function measureRound(
  * In the parent: rounds are the outer loop, so each case's rounds are spread over the whole run and a burst of
  * load from elsewhere on the machine hits one round of many cases rather than every round of one.
  */
-export function measureAll(cases: readonly Case[], options: MeasureOptions & { script: string }): CaseTiming[] {
+export function measureAll(
+  cases: readonly Case[],
+  options: MeasureOptions & { script: string },
+): { timings: CaseTiming[]; references: number[] } {
+  const references: number[] = []
   const results: CaseTiming[] = cases.map((c) => ({
     caseId: c.id,
     variants: c.variants.map((v) => ({ variant: v.name, role: v.role, rounds: [] as number[] })),
@@ -165,6 +194,7 @@ export function measureAll(cases: readonly Case[], options: MeasureOptions & { s
           for (const v of (results[ci] as CaseTiming).variants) v.error ??= why
           continue
         }
+        if (round.reference !== undefined) references.push(round.reference)
         for (const [vi, v] of round.variants.entries()) {
           const t = (results[ci] as CaseTiming).variants[vi] as VariantTiming
           if (v.ns !== undefined) t.rounds.push(v.ns)
@@ -175,7 +205,7 @@ export function measureAll(cases: readonly Case[], options: MeasureOptions & { s
     }
     options.onProgress?.(`round ${r + 1}/${most} done`)
   }
-  return results
+  return { timings: results, references }
 }
 
 export function median(values: readonly number[]): number {

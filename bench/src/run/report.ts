@@ -2,7 +2,7 @@
 import type { Case, Target } from '../case.js'
 import type { ColdRow, SizeRow } from '../cold/cold.js'
 import type { RunEnv } from './env.js'
-import { type CaseTiming, type VariantTiming, median, pairedDelta, pairedRatio } from './measure.js'
+import { type CaseTiming, REFERENCE_BODY, type VariantTiming, median, pairedDelta, pairedRatio } from './measure.js'
 
 export interface RunOptions {
   clock: 'cpu' | 'wall'
@@ -169,7 +169,7 @@ export function sizeTable(rows: readonly SizeRow[]): string {
   return lines.join('\n')
 }
 
-export function envBlock(env: RunEnv, options: RunOptions, command: string): string {
+export function envBlock(env: RunEnv, options: RunOptions, command: string, references: number[] = []): string {
   const pkgs = Object.entries(env.packages)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ')
@@ -178,5 +178,18 @@ export function envBlock(env: RunEnv, options: RunOptions, command: string): str
     `- Machine: ${env.cpus} CPUs (\`nproc\`), ${env.cpu}; Node ${env.node}`,
     `- Timing: mitata \`measure\` on ${options.clock === 'cpu' ? 'process CPU time (user + system)' : 'wall time'}, ${options.rounds} rounds (GCP cases: twice that) × ≥${options.minMs} ms CPU per variant (Azure: 4× that, each variant in its own process), median over rounds of each round's median (samples of ~2 ms batches); cold start: ${options.coldRuns} fresh processes per entry`,
     `- Packages: ${pkgs}`,
+    ...(references.length ? [referenceLine(references)] : []),
   ].join('\n')
+}
+
+/** The reference work's ns over the run's worker processes: how fast the machine was while it ran. */
+function referenceLine(references: number[]): string {
+  const sorted = [...references].sort((a, b) => a - b)
+  const ns = (v: number | undefined) => `${(v ?? Number.NaN).toFixed(0)} ns`
+  return (
+    `- Machine speed: the reference work (\`JSON.parse\` of a fixed ${REFERENCE_BODY.length}-byte body) took ${ns(median(sorted))} ` +
+    `(median; ${ns(sorted[0])} to ${ns(sorted[sorted.length - 1])}) over the run's ${sorted.length} worker processes. ` +
+    'The host is shared: when it is busy this work, and every timing above, takes up to twice as long. Ratios ' +
+    'hold better than absolute ns, since both sides of a ratio run in the same round.'
+  )
 }
