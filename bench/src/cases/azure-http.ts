@@ -112,28 +112,13 @@ export const azureHttpGet: Case = {
   id: 'azure-http-get',
   minMsFactor: 4,
   isolate: true,
-  title: 'Azure v4 HTTP GET (query + headers → JSON)',
+  title: 'Azure v4 HTTP GET (new HttpRequest per call; query + headers → JSON)',
   target: { kind: 'ratio', max: 1.1 },
   read,
   variants: [
-    azureVariant(
-      'raw',
-      'floor',
-      () => rawAzureGet,
-      () => azureGet,
-    ),
-    azureVariant(
-      'faasade',
-      'faasade',
-      () => faasadeAzure(faasadeGet),
-      () => azureGet,
-    ),
-    azureVariant(
-      'hono',
-      'peer',
-      () => azureHonoHandler(honoGet.fetch) as AzureHandler,
-      () => azureGet,
-    ),
+    azureVariant('raw', 'floor', () => rawAzureGet, azureGet),
+    azureVariant('faasade', 'faasade', () => faasadeAzure(faasadeGet), azureGet),
+    azureVariant('hono', 'peer', () => azureHonoHandler(honoGet.fetch) as AzureHandler, azureGet),
   ],
 }
 
