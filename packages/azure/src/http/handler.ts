@@ -1,7 +1,7 @@
 import type { HttpRequest as AzureHttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions'
 import type { Context, HttpFunction, InvokeFunction } from '@faasade/core'
 import { KindMismatchError } from '@faasade/core'
-import { type ResponseParts, errorResponse, problemResponse, runHttp } from '@faasade/core/adapter'
+import { errorResponse, problemResponse, runHttp } from '@faasade/core/adapter'
 import { type AzureOptions, toContext } from '../context.js'
 import { TRIGGER_NAMES, detectTrigger } from '../detect.js'
 import { isStreamingEnabled } from '../stream.js'
@@ -24,15 +24,6 @@ export function failHttp(error: unknown, context: InvocationContext, ctx: Contex
 const STREAM = { stream: true } as const
 const BUFFER = { stream: false } as const
 
-/** The host's answer; one that cannot be built is still an answer, a 500 problem, never a throw. */
-function writeAzure(parts: ResponseParts, _req: unknown, ctx: Context): HttpResponseInit {
-  try {
-    return toAzureResponse(parts)
-  } catch (error) {
-    return failHttp(error, ctx.native as InvocationContext, ctx)
-  }
-}
-
 /** A v4 HTTP handler: the library's HttpRequest in, an `HttpResponseInit` out, errors as problem+json. */
 export function httpHandler(fn: HttpFunction<any> | InvokeFunction<any, any>, options: AzureOptions) {
   // Not async: runHttp's own promise, with the answer written in its one reaction, is the handler's result.
@@ -48,7 +39,7 @@ export function httpHandler(fn: HttpFunction<any> | InvokeFunction<any, any>, op
     try {
       ctx = toContext(context, options)
       const req = fromAzureRequest(r as AzureHttpRequest, url, method)
-      return runHttp(fn, req, ctx, (options.stream ?? isStreamingEnabled()) ? STREAM : BUFFER, writeAzure)
+      return runHttp(fn, req, ctx, (options.stream ?? isStreamingEnabled()) ? STREAM : BUFFER, toAzureResponse)
     } catch (error) {
       return Promise.resolve(failHttp(error, context, ctx))
     }
