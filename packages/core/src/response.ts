@@ -189,24 +189,19 @@ export function toResponseParts(result: HttpResult): ResponseParts {
   const cookies = collectCookies(headers, init.cookies)
   const status = init.status ?? 200
   const raw = init.body
-  let body: ResponseParts['body']
-  if (raw === undefined || raw === null) body = null
-  else if (typeof raw === 'string') {
+  let body: ResponseParts['body'] = null
+  let type = 'application/octet-stream'
+  if (typeof raw === 'string') {
     body = raw
-    headers['content-type'] ??= TEXT_TYPE
-  } else if (raw instanceof Uint8Array) {
-    body = raw
-    headers['content-type'] ??= 'application/octet-stream'
-  } else if (raw instanceof ArrayBuffer) {
-    body = new Uint8Array(raw)
-    headers['content-type'] ??= 'application/octet-stream'
-  } else if (isStream(raw) || isAsyncIterable(raw)) {
-    body = toByteStream(raw)
-    headers['content-type'] ??= 'application/octet-stream'
-  } else {
+    type = TEXT_TYPE
+  } else if (raw instanceof Uint8Array) body = raw
+  else if (raw instanceof ArrayBuffer) body = new Uint8Array(raw)
+  else if (isStream(raw) || isAsyncIterable(raw)) body = toByteStream(raw)
+  else if (raw !== undefined && raw !== null) {
     body = JSON.stringify(raw)
-    headers['content-type'] ??= JSON_TYPE
+    type = JSON_TYPE
   }
+  if (body !== null) headers['content-type'] ??= type
   return { status, headers, cookies, body }
 }
 
