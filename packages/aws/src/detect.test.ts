@@ -81,6 +81,11 @@ describe('detectTrigger: one row per rule, in order', () => {
     ],
     ['version 2.0 + requestContext.http on a lambda-url domain', url, 'function-url'],
     ['version 2.0 + requestContext.http on an execute-api domain', v2, 'http-api-v2'],
+    [
+      'version 2.0 + requestContext.http on a custom domain',
+      { version: '2.0', requestContext: { http: {}, domainName: 'api.example.com' } },
+      'http-api-v2',
+    ],
     ['version 2.0 without requestContext.http is not HTTP', { version: '2.0', requestContext: {} }, 'direct'],
     [
       'httpMethod + requestContext with version 1.0',
