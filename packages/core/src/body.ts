@@ -16,6 +16,9 @@ export type BodySource =
   | { readonly bytes: Uint8Array; readonly json: unknown }
   | { readonly read: () => Promise<Uint8Array | ArrayBuffer> }
 
+/** A body already in memory: everything but a stream still to be read. */
+export type SyncBody = Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }>
+
 export const EMPTY = new Uint8Array(0)
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
@@ -48,9 +51,7 @@ export function parseJson(text: string, what = 'body'): unknown {
 }
 
 /** A body source that needs no I/O can be read synchronously (everything but `{ read }`). */
-export function isSyncBody(
-  source: BodySource,
-): source is Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }> {
+export function isSyncBody(source: BodySource): source is SyncBody {
   return source == null || typeof source !== 'object' || source instanceof Uint8Array || !('read' in source)
 }
 
@@ -61,10 +62,7 @@ function valueToText(value: unknown): string {
 }
 
 /** Text of a body that is available without I/O. */
-export function syncText(
-  source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }>,
-  what?: string,
-): string {
+export function syncText(source: SyncBody, what?: string): string {
   if (source == null) return ''
   if (typeof source === 'string') return source
   if (source instanceof Uint8Array) return bytesToText(source)
@@ -74,10 +72,7 @@ export function syncText(
 }
 
 /** Bytes of a body that is available without I/O. */
-export function syncBytes(
-  source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }>,
-  what?: string,
-): Uint8Array {
+export function syncBytes(source: SyncBody, what?: string): Uint8Array {
   if (source == null) return EMPTY
   if (typeof source === 'string') return textToBytes(source)
   if (source instanceof Uint8Array) return source
@@ -88,10 +83,7 @@ export function syncBytes(
 }
 
 /** JSON of a body available without I/O; an already-parsed value is returned as is. */
-export function syncJson(
-  source: Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }>,
-  what?: string,
-): unknown {
+export function syncJson(source: SyncBody, what?: string): unknown {
   if (source != null && typeof source === 'object' && 'json' in source) return source.json
   if (source != null && typeof source === 'object' && 'value' in source) {
     const v = source.value

@@ -1,6 +1,4 @@
-import { type BodySource, isSyncBody, syncBytes, syncJson, syncText } from './body.js'
-
-type SyncBody = Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }>
+import { type SyncBody, isSyncBody, syncBytes, syncJson, syncText } from './body.js'
 
 /** One queue or topic message, the same on every cloud. */
 export interface Message<T = undefined> {

@@ -1,5 +1,6 @@
 import {
   type BodySource,
+  type SyncBody,
   bytesToText,
   isSyncBody,
   knownSize,
@@ -67,9 +68,6 @@ function parseBodyJson(text: string): unknown {
 }
 
 const LOWERCASED = { lowercased: true } as const
-
-/** A body already in memory (everything but a stream to read). */
-type SyncBody = Exclude<BodySource, { readonly read: () => Promise<Uint8Array | ArrayBuffer> }>
 
 /** One normalized HTTP request, the same on every cloud. */
 export class HttpRequest<T extends RequestTypes = DefaultRequestTypes> {

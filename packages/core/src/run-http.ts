@@ -1,3 +1,4 @@
+import { tooLarge } from './body.js'
 import { type Context, disposeContext } from './context.js'
 import type { HttpFunction, HttpSchemas, InvokeFunction } from './define.js'
 import { HttpError, type HttpErrorOptions, ValidationError } from './errors.js'
@@ -101,7 +102,7 @@ export function runHttp(
   req: HttpRequest<any>,
   ctx: Context,
   options: RunHttpOptions = {},
-  write?: Writer,
+  write: Writer = asParts,
 ): Promise<unknown> {
   // No async frame here: one reaction on the handler's own promise. Every promise counts under GCP's domain,
   // where each one runs async hooks and is tracked until collected.
@@ -109,9 +110,7 @@ export function runHttp(
   try {
     const limit = (fn.kind === 'http' && fn.options.maxBodyBytes) || req.maxBodyBytes
     req.maxBodyBytes = limit
-    if (req.exceedsLimit()) {
-      throw new HttpError(413, `The request body is larger than the ${limit}-byte limit.`)
-    }
+    if (req.exceedsLimit()) throw tooLarge(limit)
     if (fn.kind === 'invoke') returned = invokeOverHttp(fn, req, ctx)
     else {
       const { schemas } = fn
@@ -134,6 +133,9 @@ export function runHttp(
 
 type Writer = (parts: ResponseParts, req: HttpRequest<any>, ctx: Context) => unknown
 
+/** Without an adapter's writer, the response parts are the result. */
+const asParts: Writer = (parts) => parts
+
 /** A promise of what `run` returns, or of its throw (only `write` throws). */
 function settle(run: () => unknown): Promise<unknown> {
   try {
@@ -143,10 +145,10 @@ function settle(run: () => unknown): Promise<unknown> {
   }
 }
 
-function fail(error: unknown, req: HttpRequest<any>, ctx: Context, write: Writer | undefined): unknown {
+function fail(error: unknown, req: HttpRequest<any>, ctx: Context, write: Writer): unknown {
   const parts = errorResponse(error, ctx)
   disposeContext(ctx)
-  return write ? write(parts, req, ctx) : parts
+  return write(parts, req, ctx)
 }
 
 /** The handler's result as the response to send; a body still to be read is buffered or streamed. */
@@ -155,7 +157,7 @@ function complete(
   req: HttpRequest<any>,
   ctx: Context,
   options: RunHttpOptions,
-  write: Writer | undefined,
+  write: Writer,
 ): unknown {
   let parts: ResponseParts
   try {
@@ -168,7 +170,7 @@ function complete(
     return fail(error, req, ctx, write)
   }
   disposeContext(ctx)
-  return write ? write(parts, req, ctx) : parts
+  return write(parts, req, ctx)
 }
 
 async function completeStream(
@@ -177,7 +179,7 @@ async function completeStream(
   req: HttpRequest<any>,
   ctx: Context,
   options: RunHttpOptions,
-  write: Writer | undefined,
+  write: Writer,
 ): Promise<unknown> {
   let streaming = false
   try {
@@ -191,7 +193,7 @@ async function completeStream(
   } finally {
     if (!streaming) disposeContext(ctx)
   }
-  return write ? write(parts, req, ctx) : parts
+  return write(parts, req, ctx)
 }
 
 // A streamed body outlives runHttp: the context (and the deadline behind ctx.signal) lives until it ends.
