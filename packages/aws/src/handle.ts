@@ -7,9 +7,9 @@ import type {
   ObjectsFunction,
   ScheduleFunction,
 } from '@faasade/core'
+import { expectFaasFunction } from '@faasade/core/adapter'
 import type { S3Event } from 'aws-lambda'
 import type { StreamingLambdaHandler } from './http/stream.js'
-import { checkFaasFunction } from './kinds/check.js'
 import { handle as events } from './kinds/events.js'
 import { handle as http } from './kinds/http.js'
 import { handle as invoke } from './kinds/invoke.js'
@@ -49,7 +49,7 @@ export function handle(
   fn: FaasFunction,
   options: LambdaOptions = {},
 ): LambdaHandler<any, any> | StreamingLambdaHandler {
-  checkFaasFunction(fn)
+  expectFaasFunction(fn, 'handle')
   switch (fn.kind) {
     case 'http':
       return http(fn, options)

@@ -3,7 +3,7 @@
  * every policy (validation, errors, body limits, batch failures) once, for all clouds.
  * @module
  */
-import type { FaasFunction, Kind } from './define.js'
+import { type FaasFunction, type Kind, isFaasFunction } from './define.js'
 import { KindMismatchError } from './errors.js'
 
 export { type BodySource, decodeBase64, bytesToText, textExceeds, textToBytes } from './body.js'
@@ -40,4 +40,13 @@ export function expectKind<K extends Kind>(
   received: string,
 ): asserts fn is Extract<FaasFunction, { kind: K }> {
   if (!(expected as readonly Kind[]).includes(fn.kind)) throw new KindMismatchError(fn.kind, received)
+}
+
+/** A clear error when an adapter's `entry` is handed anything but a function made by one of the kind helpers. */
+export function expectFaasFunction(fn: unknown, entry: string): asserts fn is FaasFunction {
+  if (!isFaasFunction(fn)) {
+    throw new TypeError(
+      `faasade: ${entry}() takes a function made by http(), messages(), objects(), schedule(), events() or invoke().`,
+    )
+  }
 }

@@ -1,4 +1,5 @@
-import { type FaasFunction, type HttpFunction, type InvokeFunction, isFaasFunction } from '@faasade/core'
+import type { FaasFunction, HttpFunction, InvokeFunction } from '@faasade/core'
+import { expectFaasFunction } from '@faasade/core/adapter'
 import type { EventKindFunction } from './dispatch.js'
 import { backgroundHandler, cloudEventHandler, eventHttpHandler } from './event-handlers.js'
 import { httpHandler } from './http/handler.js'
@@ -46,11 +47,7 @@ export function cloudFunction<F extends FaasFunction>(
   options?: F extends HttpFunction<any> | InvokeFunction<any, any> ? GcpOptions & { signature?: 'http' } : GcpOptions,
 ): GcpHandler
 export function cloudFunction(fn: FaasFunction, options: GcpOptions = {}): GcpHandler {
-  if (!isFaasFunction(fn)) {
-    throw new TypeError(
-      'faasade: cloudFunction() takes a function made by http(), messages(), objects(), schedule(), events() or invoke().',
-    )
-  }
+  expectFaasFunction(fn, 'cloudFunction')
   const signature = options.signature ?? defaultSignature(fn)
   const rt = readRuntime(options.name)
   if (fn.kind === 'http' || fn.kind === 'invoke') {
