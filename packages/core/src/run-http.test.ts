@@ -6,7 +6,7 @@ import { HttpError, notFound } from './errors.js'
 import type { LogRecord } from './log.js'
 import { createRequest } from './request.js'
 import { json } from './response.js'
-import { runHttp } from './run-http.js'
+import { invokeOverHttp, runHttp } from './run-http.js'
 
 function setup(init: Partial<Parameters<typeof createRequest>[0]> = {}) {
   const logs: LogRecord[] = []
@@ -143,10 +143,15 @@ describe('runHttp', () => {
     expect((await runHttp(fn, req, ctx)).status).toBe(413)
   })
 
-  it('serves an invoke function over HTTP POST JSON', async () => {
-    const fn = invoke({ input: z.object({ n: z.number() }), handler: ({ n }) => ({ doubled: n * 2 }) })
+  it('serves an invoke function over HTTP POST JSON through invokeOverHttp', async () => {
+    const fn = invokeOverHttp(
+      invoke({ input: z.object({ n: z.number() }).optional(), handler: (input) => ({ doubled: (input?.n ?? 0) * 2 }) }),
+    )
     const ok = await runHttp(fn, setup({ body: '{"n":21}' }).req, setup().ctx)
+    expect(ok.headers['content-type']).toBe('application/json')
     expect(JSON.parse(ok.body as string)).toEqual({ doubled: 42 })
+    // An empty body is no payload, not malformed JSON.
+    expect(JSON.parse((await runHttp(fn, setup({ body: '' }).req, setup().ctx)).body as string)).toEqual({ doubled: 0 })
     const bad = await runHttp(fn, setup({ body: '{"n":"x"}' }).req, setup().ctx)
     expect(bad.status).toBe(400)
     expect(JSON.parse(bad.body as string).issues[0].path).toBe('input.n')

@@ -73,32 +73,42 @@ async function validateRequest(schemas: HttpSchemas, req: HttpRequest<any>): Pro
   if (schemas.body) req.body = valid.body
 }
 
-async function invokeOverHttp(fn: InvokeFunction<any, any>, req: HttpRequest<any>, ctx: Context) {
-  const payload = (await req.text()) === '' ? undefined : await req.json()
-  return json(await runInvoke(fn, payload, ctx))
+/**
+ * An `invoke` function as the `http` function that serves it over HTTP (GCP, Azure): the POST body is its JSON
+ * payload (none when empty), its result the JSON response. Built once per handler, so `runHttp` serves only http
+ * functions and a bundle of an http function carries none of this.
+ */
+export function invokeOverHttp(fn: InvokeFunction<any, any>): HttpFunction<any> {
+  return {
+    kind: 'http',
+    handler: async (req, ctx) =>
+      json(await runInvoke(fn, (await req.text()) === '' ? undefined : await req.json(), ctx)),
+    schemas: {},
+    options: {},
+  }
 }
 
 /**
- * Runs an `http` function (or an `invoke` function reached over HTTP) and returns the response to send.
+ * Runs an `http` function and returns the response to send (an `invoke` function goes through `invokeOverHttp` first).
  * Never throws: bad input becomes a 4xx problem, anything unexpected a generic 500 with the stack in the log.
  * `write`, when given, turns the response into the adapter's native result in the same step (one promise hop
  * fewer than `.then(write)`, and one shared function can serve every request); only a throw from `write` rejects.
  */
 export function runHttp(
-  fn: HttpFunction<any> | InvokeFunction<any, any>,
+  fn: HttpFunction<any>,
   req: HttpRequest<any>,
   ctx: Context,
   options?: RunHttpOptions,
 ): Promise<ResponseParts>
 export function runHttp<R>(
-  fn: HttpFunction<any> | InvokeFunction<any, any>,
+  fn: HttpFunction<any>,
   req: HttpRequest<any>,
   ctx: Context,
   options: RunHttpOptions,
   write: (parts: ResponseParts, req: HttpRequest<any>, ctx: Context) => R,
 ): Promise<Awaited<R>>
 export function runHttp(
-  fn: HttpFunction<any> | InvokeFunction<any, any>,
+  fn: HttpFunction<any>,
   req: HttpRequest<any>,
   ctx: Context,
   options: RunHttpOptions = {},
@@ -108,17 +118,14 @@ export function runHttp(
   // where each one runs async hooks and is tracked until collected.
   let returned: unknown
   try {
-    const limit = (fn.kind === 'http' && fn.options.maxBodyBytes) || req.maxBodyBytes
+    const limit = fn.options.maxBodyBytes || req.maxBodyBytes
     req.maxBodyBytes = limit
     if (req.exceedsLimit()) throw tooLarge(limit)
-    if (fn.kind === 'invoke') returned = invokeOverHttp(fn, req, ctx)
-    else {
-      const { schemas } = fn
-      returned =
-        schemas.body || schemas.query || schemas.params || schemas.headers
-          ? validateRequest(schemas, req).then(() => fn.handler(req, ctx))
-          : fn.handler(req, ctx)
-    }
+    const { schemas } = fn
+    returned =
+      schemas.body || schemas.query || schemas.params || schemas.headers
+        ? validateRequest(schemas, req).then(() => fn.handler(req, ctx))
+        : fn.handler(req, ctx)
   } catch (error) {
     return settle(() => fail(error, req, ctx, write))
   }

@@ -86,7 +86,7 @@ function buildQuery(query: LocalHttpRequest['query'], fromPath: string): string 
 }
 
 async function invokeHttp(
-  fn: HttpFunction<any> | InvokeFunction<any, any>,
+  fn: HttpFunction<any>,
   input: LocalHttpRequest,
   options: LocalOptions,
 ): Promise<LocalResponse> {

@@ -1,4 +1,4 @@
-import type { HttpFunction, InvokeFunction } from '@faasade/core'
+import type { HttpFunction } from '@faasade/core'
 import {
   type Context,
   type HttpRequest,
@@ -60,7 +60,7 @@ const WRITERS: Partial<Record<AwsTrigger, Writer>> = Object.fromEntries(
 
 /** Serves one buffered HTTP invocation: core runs the function (never throws), the front door writes the native result. */
 export function serveHttp(
-  fn: HttpFunction<any> | InvokeFunction<any, any>,
+  fn: HttpFunction<any>,
   door: FrontDoor,
   trigger: AwsTrigger,
   event: unknown,
