@@ -111,6 +111,7 @@ const read = async (result: unknown) =>
 export const azureHttpGet: Case = {
   id: 'azure-http-get',
   minMsFactor: 4,
+  roundsFactor: 2,
   isolate: true,
   title: 'Azure v4 HTTP GET (new HttpRequest per call; query + headers → JSON)',
   target: { kind: 'ratio', max: 1.1 },
@@ -125,6 +126,7 @@ export const azureHttpGet: Case = {
 export const azureHttpPost: Case = {
   id: 'azure-http-post',
   minMsFactor: 4,
+  roundsFactor: 2,
   isolate: true,
   title: 'Azure v4 HTTP POST JSON (new HttpRequest per call → JSON)',
   target: { kind: 'ratio', max: 1.1 },
