@@ -1,5 +1,4 @@
 /** AWS HTTP API 2.0 GET: query + headers → JSON. */
-import { http, json } from '@faasade/core'
 import middy from '@middy/core'
 import httpErrorHandler from '@middy/http-error-handler'
 import httpJsonBodyParser from '@middy/http-json-body-parser'
@@ -9,6 +8,7 @@ import { handle } from 'hono/aws-lambda'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import serverless from 'serverless-http'
 import type { Case } from '../case.js'
+import { faasadeGet } from '../functions.js'
 import { httpApiGet } from '../inputs/aws.js'
 import { readLambdaHttp } from '../outcome.js'
 import { greet } from '../work.js'
@@ -25,18 +25,6 @@ export const rawGet = async (event: APIGatewayProxyEventV2) => {
     return problemResult(500, 'Internal Server Error')
   }
 }
-
-// `async`, as DESIGN.md's hello and the floor are: the same frames on both sides.
-export const faasadeGet = http(async (req) =>
-  json(
-    greet(
-      req.query.get('name'),
-      req.query.get('limit'),
-      req.headers.get('user-agent'),
-      req.headers.get('accept-language'),
-    ),
-  ),
-)
 
 const honoApp = new Hono().get('/hello', (c) =>
   c.json(greet(c.req.query('name'), c.req.query('limit'), c.req.header('user-agent'), c.req.header('accept-language'))),

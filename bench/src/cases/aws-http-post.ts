@@ -1,5 +1,4 @@
 /** AWS HTTP API 2.0 POST JSON: parse the body → JSON. */
-import { http, json } from '@faasade/core'
 import middy from '@middy/core'
 import httpErrorHandler from '@middy/http-error-handler'
 import httpJsonBodyParser from '@middy/http-json-body-parser'
@@ -9,6 +8,7 @@ import { handle } from 'hono/aws-lambda'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import serverless from 'serverless-http'
 import type { Case } from '../case.js'
+import { faasadePost } from '../functions.js'
 import { httpApiPost } from '../inputs/aws.js'
 import { readLambdaHttp } from '../outcome.js'
 import { type Order, summarize } from '../work.js'
@@ -31,8 +31,6 @@ export const rawPost = async (event: APIGatewayProxyEventV2) => {
     return problemResult(500, 'Internal Server Error')
   }
 }
-
-export const faasadePost = http(async (req) => json(summarize(await req.json<Order>())))
 
 const honoApp = new Hono().post('/orders', async (c) => c.json(summarize(await c.req.json<Order>())))
 

@@ -6,10 +6,10 @@
  */
 import azure from '@azure/functions'
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions'
-import { http, json } from '@faasade/core'
 import { azureHonoHandler } from '@marplex/hono-azurefunc-adapter'
 import { Hono } from 'hono'
 import type { Case, Role, Variant } from '../case.js'
+import { faasadeGet, faasadePost } from '../functions.js'
 import { azureContext, azureGet, azurePost } from '../inputs/azure.js'
 import { readAzureHttp } from '../outcome.js'
 import { type Order, greet, summarize } from '../work.js'
@@ -87,18 +87,6 @@ export async function rawAzurePost(request: HttpRequest, context: InvocationCont
     return problem(500, 'Internal Server Error')
   }
 }
-
-export const faasadeGet = http(async (req) =>
-  json(
-    greet(
-      req.query.get('name'),
-      req.query.get('limit'),
-      req.headers.get('user-agent'),
-      req.headers.get('accept-language'),
-    ),
-  ),
-)
-export const faasadePost = http(async (req) => json(summarize(await req.json<Order>())))
 
 const honoGet = new Hono().get('/api/hello', (c) =>
   c.json(greet(c.req.query('name'), c.req.query('limit'), c.req.header('user-agent'), c.req.header('accept-language'))),

@@ -8,10 +8,10 @@
  */
 import * as ff from '@google-cloud/functions-framework'
 import { getTestServer } from '@google-cloud/functions-framework/testing'
-import { http, json } from '@faasade/core'
 import { Agent, type Server, request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Case, Invoker, Role, Variant } from '../case.js'
+import { faasadeGet, faasadePost } from '../functions.js'
 import { order } from '../inputs/aws.js'
 import { type WireResponse, readWire } from '../outcome.js'
 import { type Order, greet, summarize } from '../work.js'
@@ -137,18 +137,6 @@ export const rawGcpPost: HttpFunction = (req, res) => {
       .send({ type: 'about:blank', title: 'Internal Server Error', status: 500 })
   }
 }
-
-export const faasadeGet = http(async (req) =>
-  json(
-    greet(
-      req.query.get('name'),
-      req.query.get('limit'),
-      req.headers.get('user-agent'),
-      req.headers.get('accept-language'),
-    ),
-  ),
-)
-export const faasadePost = http(async (req) => json(summarize(await req.json<Order>())))
 
 export const gcpHttpGet: Case = {
   id: 'gcp-http-get',
