@@ -30,7 +30,7 @@ export {
   isTextContentType,
   toResponseParts,
 } from './response.js'
-export { type RunHttpOptions, errorResponse, invokeOverHttp, problemResponse, runHttp } from './run-http.js'
+export { type RunHttpOptions, errorResponse, overHttp, problemResponse, runHttp } from './run-http.js'
 export { type BatchOptions, type BatchResult, runBatch, runEvent, runInvoke, runMessage } from './run-event.js'
 
 /** Throws a `KindMismatchError` naming both kinds unless `fn` is one of `expected`. */

@@ -6,7 +6,7 @@ import { HttpError, notFound } from './errors.js'
 import type { LogRecord } from './log.js'
 import { createRequest } from './request.js'
 import { json } from './response.js'
-import { invokeOverHttp, runHttp } from './run-http.js'
+import { overHttp, runHttp } from './run-http.js'
 
 function setup(init: Partial<Parameters<typeof createRequest>[0]> = {}) {
   const logs: LogRecord[] = []
@@ -143,8 +143,10 @@ describe('runHttp', () => {
     expect((await runHttp(fn, req, ctx)).status).toBe(413)
   })
 
-  it('serves an invoke function over HTTP POST JSON through invokeOverHttp', async () => {
-    const fn = invokeOverHttp(
+  it('serves an invoke function over HTTP POST JSON through overHttp, and an http function as it is', async () => {
+    const plain = http(() => json({ ok: true }))
+    expect(overHttp(plain)).toBe(plain)
+    const fn = overHttp(
       invoke({ input: z.object({ n: z.number() }).optional(), handler: (input) => ({ doubled: (input?.n ?? 0) * 2 }) }),
     )
     const ok = await runHttp(fn, setup({ body: '{"n":21}' }).req, setup().ctx)

@@ -74,11 +74,12 @@ async function validateRequest(schemas: HttpSchemas, req: HttpRequest<any>): Pro
 }
 
 /**
- * An `invoke` function as the `http` function that serves it over HTTP (GCP, Azure): the POST body is its JSON
- * payload (none when empty), its result the JSON response. Built once per handler, so `runHttp` serves only http
- * functions and a bundle of an http function carries none of this.
+ * The `http` function that serves `fn` over HTTP (GCP, Azure): an http function as it is; an invoke function with
+ * the POST body as its JSON payload (none when empty) and its result as the JSON response. Built once per handler,
+ * so `runHttp` serves only http functions and a bundle of an http function carries none of this.
  */
-export function invokeOverHttp(fn: InvokeFunction<any, any>): HttpFunction<any> {
+export function overHttp(fn: HttpFunction<any> | InvokeFunction<any, any>): HttpFunction<any> {
+  if (fn.kind === 'http') return fn
   return {
     kind: 'http',
     handler: async (req, ctx) =>
@@ -89,7 +90,7 @@ export function invokeOverHttp(fn: InvokeFunction<any, any>): HttpFunction<any> 
 }
 
 /**
- * Runs an `http` function and returns the response to send (an `invoke` function goes through `invokeOverHttp` first).
+ * Runs an `http` function and returns the response to send (an `invoke` function goes through `overHttp` first).
  * Never throws: bad input becomes a 4xx problem, anything unexpected a generic 500 with the stack in the log.
  * `write`, when given, turns the response into the adapter's native result in the same step (one promise hop
  * fewer than `.then(write)`, and one shared function can serve every request); only a throw from `write` rejects.

@@ -1,7 +1,7 @@
 import type { HttpRequest as AzureHttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions'
 import type { Context, HttpFunction, InvokeFunction } from '@faasade/core'
 import { KindMismatchError } from '@faasade/core'
-import { errorResponse, invokeOverHttp, problemResponse, runHttp } from '@faasade/core/adapter'
+import { errorResponse, overHttp, problemResponse, runHttp } from '@faasade/core/adapter'
 import { type AzureOptions, toContext } from '../context.js'
 import { TRIGGER_NAMES, detectTrigger } from '../detect.js'
 import { isStreamingEnabled } from '../stream.js'
@@ -26,7 +26,7 @@ const BUFFER = { stream: false } as const
 
 /** A v4 HTTP handler: the library's HttpRequest in, an `HttpResponseInit` out, errors as problem+json. */
 export function httpHandler(fn: HttpFunction<any> | InvokeFunction<any, any>, options: AzureOptions) {
-  const served = fn.kind === 'invoke' ? invokeOverHttp(fn) : fn
+  const served = overHttp(fn)
   // Not async: runHttp's own promise, with the answer written in its one reaction, is the handler's result.
   return (request: unknown, context: InvocationContext): Promise<HttpResponseInit> => {
     const r = request as AzureHttpRequest | null

@@ -1,6 +1,6 @@
 import type { Request, Response } from '@google-cloud/functions-framework'
 import type { HttpFunction, InvokeFunction } from '@faasade/core'
-import { type ResponseParts, errorResponse, invokeOverHttp, runHttp } from '@faasade/core/adapter'
+import { type ResponseParts, errorResponse, overHttp, runHttp } from '@faasade/core/adapter'
 import { type Invocation, gcpContext, pickRequestId } from '../context.js'
 import { type TraceContext, parseTrace } from '../log.js'
 import type { Runtime } from '../runtime.js'
@@ -71,7 +71,7 @@ export function httpHandler(fn: HttpFunction<any> | InvokeFunction<any, any>, rt
   // No async/await, and no promise handed back to FF (it would chain a `.catch`): FF runs each request inside a
   // domain, whose async hook makes every promise costly. Nothing here rejects: runHttp never throws, sendParts
   // catches, and a streamed body handles its own errors.
-  const served = fn.kind === 'invoke' ? invokeOverHttp(fn) : fn
+  const served = overHttp(fn)
   return function faasadeHttp(req, res) {
     const ctx = gcpContext(rt, httpInvocation(req, res))
     const send = (parts: ResponseParts) => sendParts(res, parts, ctx)
