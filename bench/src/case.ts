@@ -32,13 +32,16 @@ export interface Case {
   title: string
   /** Items per invocation (SQS messages), for per-item overhead. */
   items?: number
-  /** Rounds as a multiple of `--rounds`, for cases whose rounds scatter (undici- and socket-bound ones). */
+  /** Rounds as a multiple of `--rounds`, for cases whose rounds scatter (GCP's, over loopback HTTP). */
   roundsFactor?: number
-  /**
-   * Timed time per variant as a multiple of `--min-ms`. undici-heavy calls (Azure) are garbage-bound: timed for
-   * 250 ms their rounds scattered by ±40–80% (0.87×–1.34× for the same code); for 1 s, by ±4–9%.
-   */
+  /** Timed time per variant as a multiple of `--min-ms`, for slow calls (Azure's undici-bound ones, ~20–50 µs). */
   minMsFactor?: number
+  /**
+   * Warm-up before timing, in ms (default 60), for calls that take a while to reach their steady speed. Azure's take
+   * ~1 s: in a fresh process they start near 35 µs and settle near 17 µs (Node 24), so a 1 s stretch timed from
+   * 60 ms caught the descent (0.87×–1.14× for the same code); after 1 s of calls, rounds agree within ±5–10%.
+   */
+  warmupMs?: number
   /**
    * Measure each variant in a process of its own. For garbage-heavy cases (undici objects on Azure) the heap one
    * variant leaves behind is collected on the next one's time, which scattered rounds by ±50%.

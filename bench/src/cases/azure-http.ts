@@ -98,8 +98,8 @@ const read = async (result: unknown) =>
 
 export const azureHttpGet: Case = {
   id: 'azure-http-get',
+  warmupMs: 1000,
   minMsFactor: 4,
-  roundsFactor: 2,
   isolate: true,
   title: 'Azure v4 HTTP GET (new HttpRequest per call; query + headers → JSON)',
   target: { kind: 'ratio', max: 1.1 },
@@ -113,8 +113,8 @@ export const azureHttpGet: Case = {
 
 export const azureHttpPost: Case = {
   id: 'azure-http-post',
+  warmupMs: 1000,
   minMsFactor: 4,
-  roundsFactor: 2,
   isolate: true,
   title: 'Azure v4 HTTP POST JSON (new HttpRequest per call → JSON)',
   target: { kind: 'ratio', max: 1.1 },

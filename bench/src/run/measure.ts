@@ -109,7 +109,7 @@ export async function measureRound(
         // Warm up until the code is optimized (≥ 200 calls and ≥ 60 ms), so mitata sizes its batches on the
         // steady-state speed, not on a cold first call (the cold start is the import-time probe's business).
         const perCall = await quietly(async () => {
-          const until = performance.now() + 60
+          const until = performance.now() + (c.warmupMs ?? 60)
           for (let k = 0; k < 200 || performance.now() < until; k++) await invoker.invoke()
           // Then the warm speed, for the batch size: the median of 31 single calls (a GC pause is not the speed).
           const times: number[] = []

@@ -176,7 +176,7 @@ export function envBlock(env: RunEnv, options: RunOptions, command: string, refe
   return [
     `- Run: ${env.date}, commit ${env.commit}, command \`${command}\``,
     `- Machine: ${env.cpus} CPUs (\`nproc\`), ${env.cpu}; Node ${env.node}`,
-    `- Timing: mitata \`measure\` on ${options.clock === 'cpu' ? 'process CPU time (user + system)' : 'wall time'}, ${options.rounds} rounds (Azure and GCP cases: twice that) × ≥${options.minMs} ms CPU per variant (Azure: 4× that, each variant in its own process), median over rounds of each round's median (samples of ~2 ms batches); cold start: ${options.coldRuns} fresh processes per entry`,
+    `- Timing: mitata \`measure\` on ${options.clock === 'cpu' ? 'process CPU time (user + system)' : 'wall time'}, ${options.rounds} rounds (GCP cases: twice that) × ≥${options.minMs} ms CPU per variant (Azure: 4× that, after 1 s of warm-up calls, each variant in its own process), median over rounds of each round's median (samples of ~2 ms batches); cold start: ${options.coldRuns} fresh processes per entry`,
     `- Packages: ${pkgs}`,
     ...(references.length ? [referenceLine(references)] : []),
   ].join('\n')

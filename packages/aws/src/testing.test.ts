@@ -99,8 +99,19 @@ describe('builders make the shapes the fixtures show', () => {
     expect(e.queryStringParameters).toEqual({ q: 'a b,c,d' })
   })
 
-  it('bodies follow each front door rule: 2.0 base64s non-text types, ALB base64s unless text, REST sends text', () => {
+  it('bodies follow each front door rule: HTTP API and ALB pass few types as text, URLs base64 non-text, REST sends text', () => {
     expect(apiGatewayV2({ body: 'x' })).toMatchObject({ body: 'eA==', isBase64Encoded: true })
+    // HTTP API base64s form posts and +json types, which a Function URL passes as text.
+    for (const type of ['application/x-www-form-urlencoded', 'application/problem+json']) {
+      expect(apiGatewayV2({ body: 'a=1', headers: { 'content-type': type } })).toMatchObject({
+        body: 'YT0x',
+        isBase64Encoded: true,
+      })
+      expect(functionUrl({ body: 'a=1', headers: { 'content-type': type } })).toMatchObject({
+        body: 'a=1',
+        isBase64Encoded: false,
+      })
+    }
     expect(apiGatewayV2({ body: 'x', headers: { 'content-type': 'text/plain' } })).toMatchObject({
       body: 'x',
       isBase64Encoded: false,

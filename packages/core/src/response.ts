@@ -231,7 +231,9 @@ export async function bufferBody(parts: ResponseParts, limit = Number.POSITIVE_I
 export class ResponseTooLargeError extends Error {
   override readonly name = 'ResponseTooLargeError'
   constructor(readonly limit: number) {
-    super(`faasade: the response body is larger than the ${limit}-byte limit of this front door; stream it instead.`)
+    super(
+      `faasade: the response is larger than the ${limit}-byte limit of this front door; send less, or stream it where the front door can.`,
+    )
   }
 }
 

@@ -42,6 +42,9 @@ const isMultiValue = (event: ALBEvent): boolean => event.multiValueHeaders !== u
  * in, carries `statusDescription`, and an absent body is `""`.
  */
 export const alb: FrontDoor<ALBEvent, ALBResult> = {
+  // "The maximum size of the response JSON that the Lambda function can send is 1 MB", where Lambda allows 6.
+  maxResultBytes: 1024 * 1024,
+
   // ALB has no request id (only x-amzn-trace-id): Lambda's awsRequestId is used.
   requestId: () => undefined,
 

@@ -1,6 +1,6 @@
 import { createRequest } from '@faasade/core/adapter'
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda'
-import { EMPTY, type FrontDoor, fromAwsBody, paramsOf, toAwsBody } from './front-door.js'
+import { EMPTY, type FrontDoor, MAX_BUFFERED_BYTES, fromAwsBody, paramsOf, toAwsBody } from './front-door.js'
 
 type QueryMap = Record<string, string | undefined> | null | undefined
 type MultiQueryMap = Record<string, string[] | undefined> | null | undefined
@@ -33,6 +33,7 @@ export function fromV1Query(multi: MultiQueryMap, single: QueryMap): [string, st
  * `multiValue*` maps beside the single ones, collections `null` when empty, `body` a string or `null`.
  */
 export const apiGatewayV1: FrontDoor<APIGatewayProxyEvent, APIGatewayProxyResult> = {
+  maxResultBytes: MAX_BUFFERED_BYTES,
   requestId: (event) => event.requestContext.requestId,
 
   toRequest(event) {

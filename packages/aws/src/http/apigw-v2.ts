@@ -1,6 +1,14 @@
 import { createRequest } from '@faasade/core/adapter'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
-import { EMPTY, type FrontDoor, fromAwsBody, joinHeaders, paramsOf, toAwsBody } from './front-door.js'
+import {
+  EMPTY,
+  type FrontDoor,
+  MAX_BUFFERED_BYTES,
+  fromAwsBody,
+  joinHeaders,
+  paramsOf,
+  toAwsBody,
+} from './front-door.js'
 
 /**
  * The request headers, with `cookies[]` folded back into a `cookie` header where the front door took it out
@@ -21,6 +29,7 @@ function headersOf(event: APIGatewayProxyEventV2): Record<string, string | undef
  * or `null`. https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html
  */
 export const apiGatewayV2: FrontDoor<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> = {
+  maxResultBytes: MAX_BUFFERED_BYTES,
   requestId: (event) => event.requestContext.requestId,
 
   toRequest(event) {

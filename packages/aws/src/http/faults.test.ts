@@ -4,7 +4,15 @@ import { z } from 'zod'
 import { captureLogs } from '../../test/capture-logs.js'
 import { fixture } from '../../test/fixture.js'
 import { lambda } from '../index.js'
-import { apiGatewayV1, apiGatewayV2, functionUrl, invokeLambda, lambdaContext, readHttpResult } from '../testing.js'
+import {
+  alb,
+  apiGatewayV1,
+  apiGatewayV2,
+  functionUrl,
+  invokeLambda,
+  lambdaContext,
+  readHttpResult,
+} from '../testing.js'
 
 const PROBLEM = { 'content-type': 'application/problem+json' }
 const parseJson = lambda(http(async (req) => json(await req.json())))
@@ -135,6 +143,51 @@ describe('faults: a thrown error is a generic 500; the stack and request id go o
     const { result, logs } = await captureLogs(() => invokeLambda(big, apiGatewayV1({})))
     expect(readHttpResult(result).status).toBe(500)
     expect(logs.map((l) => l.errorType)).toEqual(['ResponseTooLargeError'])
+  })
+
+  it('a text body whose JSON escapes take the result past 6 MB is refused too', async () => {
+    // 3.5 MB of quotes: the body fits, the result JSON Lambda sends (each quote escaped) is 7 MB.
+    const quotes = lambda(http(() => ({ body: '"'.repeat(3.5 * 1024 * 1024) })))
+    const { result, logs } = await captureLogs(() => invokeLambda(quotes, apiGatewayV2({})))
+    expect(readHttpResult(result).status).toBe(500)
+    expect(logs.map((l) => l.errorType)).toEqual(['ResponseTooLargeError'])
+  })
+
+  it("ALB takes 1 MB of result JSON, not Lambda's 6 MB: past it a 500 in ALB's shape and a log line", async () => {
+    const sized = (bytes: number, char = 'x') => lambda(http(() => ({ body: char.repeat(bytes) })))
+    const under = await invokeLambda(sized(1000 * 1000), alb({}))
+    expect(readHttpResult(under).status).toBe(200)
+
+    for (const fn of [sized(2 * 1024 * 1024), sized(600 * 1024, '"')]) {
+      const { result, logs } = await captureLogs(() => invokeLambda(fn, alb({ multiValue: true })))
+      expect(result).toMatchObject({
+        statusCode: 500,
+        statusDescription: '500 Internal Server Error',
+        multiValueHeaders: { 'content-type': ['application/problem+json'] },
+      })
+      expect(logs).toHaveLength(1)
+      expect(logs[0]).toMatchObject({
+        errorType: 'ResponseTooLargeError',
+        errorMessage: expect.stringContaining('1048576-byte'),
+      })
+    }
+  })
+
+  it('a streamed body that ALB could not take is read only to its 1 MB limit', async () => {
+    const chunk = new Uint8Array(512 * 1024)
+    let read = 0
+    const big = lambda(
+      http(() => ({
+        body: (async function* () {
+          for (; read < 10; read++) yield chunk
+        })(),
+      })),
+    )
+    const { result, logs } = await captureLogs(() => invokeLambda(big, alb({})))
+    expect(readHttpResult(result).status).toBe(500)
+    expect(logs.map((l) => l.errorType)).toEqual(['ResponseTooLargeError'])
+    // 5 MB in all, under Lambda's 6: only ALB's limit stops the read, at the chunk that passes 1 MB.
+    expect(read).toBe(2)
   })
 
   it('a binary body whose base64 passes 6 MB is refused too', async () => {

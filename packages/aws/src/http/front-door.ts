@@ -7,6 +7,8 @@ export interface FrontDoor<E = any, R = any> {
   toRequest(event: E): HttpRequest
   /** The native result, in the variant the event asked for (the event is read again, never stored). */
   toResult(parts: ResponseParts, event: E, ctx: Context): R
+  /** The largest result, as the JSON Lambda sends, this front door takes; past it the client would get a 502. */
+  maxResultBytes: number
 }
 
 /** Shared by every event that lacks a collection (absent, `null` and `{}` all read the same). */
@@ -48,7 +50,7 @@ export function joinHeaders(headers: ResponseParts['headers']): Record<string, s
   return headers as Record<string, string>
 }
 
-/** Lambda's buffered response limit (6 MB); past it the front door would answer 502, so we answer 500 first. */
+/** Lambda's buffered response limit (6 MB), for API Gateway and Function URLs. */
 export const MAX_BUFFERED_BYTES = 6 * 1024 * 1024
 
 /** The `pathParameters` record, with `null` read as absent. */

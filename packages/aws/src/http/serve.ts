@@ -4,6 +4,7 @@ import {
   type HttpRequest,
   type ResponseParts,
   ResponseTooLargeError,
+  type RunHttpOptions,
   errorResponse,
   runHttp,
   textExceeds,
@@ -15,7 +16,7 @@ import { malformed } from '../reject.js'
 import { alb } from './alb.js'
 import { apiGatewayV1 } from './apigw-v1.js'
 import { apiGatewayV2 } from './apigw-v2.js'
-import { type FrontDoor, MAX_BUFFERED_BYTES } from './front-door.js'
+import type { FrontDoor } from './front-door.js'
 
 const FRONT_DOORS: Partial<Record<AwsTrigger, FrontDoor>> = {
   'rest-api': apiGatewayV1,
@@ -24,8 +25,6 @@ const FRONT_DOORS: Partial<Record<AwsTrigger, FrontDoor>> = {
   'function-url': apiGatewayV2,
   alb,
 }
-
-const BUFFERED = { maxResponseBytes: MAX_BUFFERED_BYTES } as const
 
 /** The front door that serves a trigger, if it is an HTTP one. */
 export const frontDoorFor = (trigger: AwsTrigger): FrontDoor | undefined => FRONT_DOORS[trigger]
@@ -41,21 +40,39 @@ export function requestOf(door: FrontDoor, event: unknown, trigger: AwsTrigger):
 
 type Writer = (parts: ResponseParts, req: HttpRequest, ctx: Context) => unknown
 
-/** The native result of a buffered response; past Lambda's 6 MB limit, a 500 problem and a log line instead. */
+/**
+ * Whether a result, as the JSON the runtime sends, is larger than `limit`. Only a body near the limit can be: JSON
+ * escapes grow text at most 6×, so smaller bodies are cleared by their length and only larger ones are serialized.
+ */
+function resultExceeds(result: { body?: unknown }, limit: number): boolean {
+  const body = result.body
+  return typeof body === 'string' && body.length > limit / 8 && textExceeds(JSON.stringify(result), limit)
+}
+
+/** The native result of a buffered response; past the front door's limit, a 500 problem and a log line instead. */
 function writerFor(door: FrontDoor): Writer {
+  const limit = door.maxResultBytes
   return (parts, req, ctx) => {
     const event = req.native
     const result = door.toResult(parts, event, ctx)
-    if (typeof result.body === 'string' && textExceeds(result.body, MAX_BUFFERED_BYTES)) {
-      return door.toResult(errorResponse(new ResponseTooLargeError(MAX_BUFFERED_BYTES), ctx), event, ctx)
+    if (resultExceeds(result, limit)) {
+      return door.toResult(errorResponse(new ResponseTooLargeError(limit), ctx), event, ctx)
     }
     return result
   }
 }
 
-// Made once, at load: nothing is allocated for the writer per invocation.
-const WRITERS: Partial<Record<AwsTrigger, Writer>> = Object.fromEntries(
-  Object.entries(FRONT_DOORS).map(([trigger, door]) => [trigger, writerFor(door)]),
+interface Serving {
+  options: RunHttpOptions
+  write: Writer
+}
+
+// Made once, at load: nothing is allocated for serving per invocation.
+const SERVING: Partial<Record<AwsTrigger, Serving>> = Object.fromEntries(
+  Object.entries(FRONT_DOORS).map(([trigger, door]) => [
+    trigger,
+    { options: { maxResponseBytes: door.maxResultBytes }, write: writerFor(door) },
+  ]),
 )
 
 /** Serves one buffered HTTP invocation: core runs the function (never throws), the front door writes the native result. */
@@ -72,5 +89,6 @@ export function serveHttp(
   } catch (error) {
     return Promise.reject(error)
   }
-  return runHttp(fn, req, fromAwsContext(native, door.requestId(event)), BUFFERED, WRITERS[trigger] as Writer)
+  const { options, write } = SERVING[trigger] as Serving
+  return runHttp(fn, req, fromAwsContext(native, door.requestId(event)), options, write)
 }

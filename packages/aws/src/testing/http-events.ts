@@ -99,7 +99,19 @@ export function httpApiV1(init: HttpEventInit = {}): APIGatewayProxyEvent {
   return v1Event(normalizeHttp(init), true, '$default', '1.0')
 }
 
-function v2Event(http: NormalizedHttp, domainName: string, keepCookieHeader: boolean): APIGatewayProxyEventV2 {
+// What ALB (documented) and HTTP API (measured against AWS by a third party) pass as text; anything else, a
+// missing type and form posts included, arrives base64.
+// https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html
+// https://github.com/ministackorg/ministack/pull/766
+const SENT_AS_TEXT = /^(text\/|application\/(json|javascript|xml)\b)/i
+const sentAsText = (type: string | undefined): boolean => type !== undefined && SENT_AS_TEXT.test(type)
+
+function v2Event(
+  http: NormalizedHttp,
+  domainName: string,
+  keepCookieHeader: boolean,
+  isText: (type: string | undefined) => boolean,
+): APIGatewayProxyEventV2 {
   const pairs = [...http.headers]
   if (!pairs.some(([k]) => k.toLowerCase() === 'host')) pairs.unshift(['host', domainName])
   if (keepCookieHeader && http.cookies.length > 0) pairs.push(['cookie', http.cookies.join('; ')])
@@ -108,7 +120,7 @@ function v2Event(http: NormalizedHttp, domainName: string, keepCookieHeader: boo
   const query = new Map<string, string[]>()
   for (const [k, v] of http.query) query.set(k, [...(query.get(k) ?? []), v])
   const rawQueryString = http.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
-  const { body, isBase64Encoded } = encodeBody(http, isTextContentType)
+  const { body, isBase64Encoded } = encodeBody(http, isText)
   const event: APIGatewayProxyEventV2 = {
     version: '2.0',
     routeKey: '$default',
@@ -144,16 +156,19 @@ function v2Event(http: NormalizedHttp, domainName: string, keepCookieHeader: boo
 
 /** An HTTP API event in payload format 2.0 (cookies in `cookies[]`, no `cookie` header). */
 export function apiGatewayV2(init: HttpEventInit = {}): APIGatewayProxyEventV2 {
-  return v2Event(normalizeHttp(init), `${API_ID}.execute-api.${REGION}.amazonaws.com`, false)
+  return v2Event(normalizeHttp(init), `${API_ID}.execute-api.${REGION}.amazonaws.com`, false, sentAsText)
 }
 
 /** A Function URL event (payload 2.0 on `<id>.lambda-url.<region>.on.aws`; cookies in `cookies[]` and the header). */
 export function functionUrl(init: HttpEventInit = {}): APIGatewayProxyEventV2 {
-  return v2Event(normalizeHttp(init), `abcdefghijklmnopqrstuvwxyz012345.lambda-url.${REGION}.on.aws`, true)
+  // Lambda documents base64 only for binary bodies on Function URLs, so every textual type stays text here.
+  return v2Event(
+    normalizeHttp(init),
+    `abcdefghijklmnopqrstuvwxyz012345.lambda-url.${REGION}.on.aws`,
+    true,
+    isTextContentType,
+  )
 }
-
-// ALB passes text/*, JSON, JavaScript and XML as text; anything else (or any content-encoding) as base64.
-const ALB_TEXT = /^(text\/|application\/(json|javascript|xml)\b)/i
 
 /** An ALB target event, in single-value mode or (`multiValue: true`) multi-value mode; query sent still encoded. */
 export function alb(init: HttpEventInit & { multiValue?: boolean } = {}): ALBEvent {
@@ -174,7 +189,7 @@ export function alb(init: HttpEventInit & { multiValue?: boolean } = {}): ALBEve
     query.set(key, [...(query.get(key) ?? []), encodeURIComponent(v)])
   }
   const encoded = headers.has('content-encoding')
-  const { body, isBase64Encoded } = encodeBody(http, (type) => !encoded && type !== undefined && ALB_TEXT.test(type))
+  const { body, isBase64Encoded } = encodeBody(http, (type) => !encoded && sentAsText(type))
   const event: ALBEvent = {
     requestContext: {
       elb: {

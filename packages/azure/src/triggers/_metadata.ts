@@ -1,5 +1,5 @@
 import type { InvocationContext } from '@azure/functions'
-import type { MessageInit } from '@faasade/core/adapter'
+import { type MessageInit, textToBytes } from '@faasade/core/adapter'
 
 export type Metadata = Record<string, unknown>
 
@@ -14,13 +14,30 @@ export interface AzureNative {
 export const isRecord = (v: unknown): v is Metadata => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
- * The library parses any JSON-looking string input and hands bytes over as Buffers, so a body is a string,
- * bytes, or an already parsed JSON value (kept as is, so `json()` costs nothing).
+ * The library parses every string input that is JSON and hands bytes over as Buffers, so a body is a string, bytes,
+ * or an already parsed JSON value (kept as is, so `json()` costs nothing). A parsed value can itself be a string:
+ * one that is still JSON came from a JSON string on the wire (`"42"`), or the library would have parsed it, so it
+ * is kept as that string rather than parsed again. A wire `null` is JSON null, not an empty body.
  * @see https://github.com/Azure/azure-functions-nodejs-library/blob/v4.x/src/converters/fromRpcTypedData.ts
  */
 export function bodyOf(input: unknown): MessageInit['body'] {
-  if (input === undefined || input === null || typeof input === 'string' || input instanceof Uint8Array) return input
+  if (input === undefined || input instanceof Uint8Array) return input
+  if (typeof input === 'string')
+    return isJsonText(input) ? { bytes: textToBytes(JSON.stringify(input)), json: input } : input
   return { value: input }
+}
+
+// Valid JSON text starts with one of these (after whitespace): most plain text is ruled out without a parse.
+const JSON_START = /^[\s]*[{["\-0-9tfn]/
+
+function isJsonText(text: string): boolean {
+  if (!JSON_START.test(text)) return false
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**

@@ -40,6 +40,11 @@ const consumer = messages(async (m) => {
   if (m.text().includes('boom')) throw new Error('boom')
 })
 register('queue', consumer, { queueName: 'helloworldqueue' })
+register(
+  'queueJson',
+  messages(async (m) => record(m)),
+  { queueName: 'json' },
+)
 register('sbTopic', consumer, {
   topicName: 'helloWorldTopic',
   subscriptionName: 'helloWorldSub',
@@ -137,6 +142,21 @@ describe('Storage Queue', () => {
     const res = await worker.invoke('queue', msg.rpc)
     expect(last()?.text).toBe('{"Name":"Ada","Items":[{"Sku":"x"}]}')
     expect(res.error).toBeUndefined()
+  })
+
+  it('a JSON string or null on the wire stays what it was, though the library has parsed it', async () => {
+    const meta = rpcMetadata({ Id: 'm1', DequeueCount: 1 })
+    const cases = [
+      ['"42"', '42'],
+      ['"{\\"a\\":1}"', '{"a":1}'],
+      ['null', null],
+      ['7', 7],
+    ] as const
+    for (const [wire, json] of cases) {
+      const res = await worker.invoke('queueJson', { data: { string: wire }, triggerMetadata: meta })
+      expect(res.error).toBeUndefined()
+      expect(last()).toMatchObject({ text: wire, json })
+    }
   })
 
   it('custom-handler queue payload: a non-JSON text body stays text; json() fails the message', async () => {
