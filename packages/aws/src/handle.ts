@@ -9,7 +9,6 @@ import type {
 } from '@faasade/core'
 import { expectFaasFunction } from '@faasade/core/adapter'
 import type { S3Event } from 'aws-lambda'
-import type { StreamingLambdaHandler } from './http/stream.js'
 import { handle as events } from './kinds/events.js'
 import { handle as http } from './kinds/http.js'
 import { handle as invoke } from './kinds/invoke.js'
@@ -23,7 +22,6 @@ import type {
   LambdaHttpEvent,
   LambdaHttpResult,
   LambdaMessagesEvent,
-  LambdaOptions,
   ScheduledEvent,
 } from './types.js'
 
@@ -34,25 +32,18 @@ import type {
  * @example
  * export const handler = handle(hello)
  */
-export function handle(
-  fn: HttpFunction<any>,
-  options: LambdaOptions & { streaming: true },
-): LambdaHandler<LambdaHttpEvent, LambdaHttpResult> | StreamingLambdaHandler
-export function handle(fn: HttpFunction<any>, options?: LambdaOptions): LambdaHandler<LambdaHttpEvent, LambdaHttpResult>
+export function handle(fn: HttpFunction<any>): LambdaHandler<LambdaHttpEvent, LambdaHttpResult>
 export function handle(fn: MessagesFunction<any>): LambdaHandler<LambdaMessagesEvent, LambdaBatchResponse | void>
 export function handle(fn: ObjectsFunction): LambdaHandler<S3Event, void>
 export function handle(fn: ScheduleFunction): LambdaHandler<ScheduledEvent, void>
 export function handle(fn: EventsFunction<any>): LambdaHandler<LambdaEventBridgeEvent, void>
 export function handle<O>(fn: InvokeFunction<any, O>): LambdaHandler<unknown, Awaited<O>>
-export function handle(fn: FaasFunction, options?: LambdaOptions): LambdaHandler<any, any> | StreamingLambdaHandler
-export function handle(
-  fn: FaasFunction,
-  options: LambdaOptions = {},
-): LambdaHandler<any, any> | StreamingLambdaHandler {
+export function handle(fn: FaasFunction): LambdaHandler<any, any>
+export function handle(fn: FaasFunction): LambdaHandler<any, any> {
   expectFaasFunction(fn, 'handle')
   switch (fn.kind) {
     case 'http':
-      return http(fn, options)
+      return http(fn)
     case 'messages':
       return messages(fn)
     case 'objects':

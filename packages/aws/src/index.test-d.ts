@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, Context as LambdaContext, S3Event, SQSBatc
 import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
 import type { LambdaHttpEvent, LambdaHttpResult, LambdaMessagesEvent, StreamingLambdaHandler } from './index.js'
-import { lambda } from './index.js'
+import { lambda, streamHandle } from './index.js'
 import { apiGatewayV2, invokeLambda, s3, sqs } from './testing.js'
 
 describe('handler types follow the function kind', () => {
@@ -13,14 +13,15 @@ describe('handler types follow the function kind', () => {
     expectTypeOf(handler).returns.resolves.toEqualTypeOf<LambdaHttpResult>()
   })
 
-  it('http with streaming: a streaming handler or (no awslambda global) a buffered one', () => {
-    const handler = lambda(
-      http(() => json({})),
-      { streaming: true },
-    )
-    expectTypeOf(handler).toEqualTypeOf<
+  it('streamHandle: a streaming handler or (no awslambda global) a buffered one; lambda takes no options', () => {
+    const fn = http(() => json({}))
+    expectTypeOf(streamHandle(fn)).toEqualTypeOf<
       StreamingLambdaHandler | ((event: LambdaHttpEvent, context: LambdaContext) => Promise<LambdaHttpResult>)
     >()
+    // @ts-expect-error streaming has its own export now: a function that does not stream carries none of it
+    lambda(fn, { streaming: true })
+    // @ts-expect-error streamHandle serves http functions only
+    streamHandle(messages(() => {}))
   })
 
   it('messages: the partial batch response (or nothing, for SNS)', () => {

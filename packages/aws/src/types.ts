@@ -38,12 +38,3 @@ export type LambdaEventBridgeEvent = EventBridgeEvent<string, unknown>
 export type LambdaContext = Context
 
 export type { S3Event, ScheduledEvent }
-
-/** Options of `handle` / `lambda`. */
-export interface LambdaOptions {
-  /**
-   * Stream HTTP responses (Function URL with InvokeMode RESPONSE_STREAM): the handler is wrapped with
-   * `awslambda.streamifyResponse` when the runtime provides it, and is a buffered handler otherwise.
-   */
-  streaming?: boolean
-}

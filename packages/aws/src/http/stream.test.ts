@@ -1,7 +1,8 @@
-import { KindMismatchError, http, json, text } from '@faasade/core'
+import { KindMismatchError, http, json, messages, text } from '@faasade/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { captureLogs } from '../../test/capture-logs.js'
-import { lambda } from '../index.js'
+import { lambda, streamHandle } from '../index.js'
+import * as httpEntry from '../kinds/http.js'
 import {
   HTTP_INTEGRATION_CONTENT_TYPE,
   createResponseStream,
@@ -36,12 +37,12 @@ describe('streaming with the awslambda global present', () => {
   afterEach(() => uninstall())
 
   it('wraps the handler with awslambda.streamifyResponse', () => {
-    expect(isStreamingHandler(lambda(chunked, { streaming: true }))).toBe(true)
+    expect(isStreamingHandler(streamHandle(chunked))).toBe(true)
     expect(isStreamingHandler(lambda(chunked))).toBe(false)
   })
 
   it('writes the HTTP prelude, the 8-NUL delimiter, then every chunk in order, and ends the stream', async () => {
-    const handler = lambda(chunked, { streaming: true }) as StreamingLambdaHandler
+    const handler = streamHandle(chunked) as StreamingLambdaHandler
     const stream = createResponseStream()
     await handler(functionUrl({ path: '/s' }), stream, lambdaContext())
     await stream.finished()
@@ -70,7 +71,7 @@ describe('streaming with the awslambda global present', () => {
       })(),
     }))
     const stream = createResponseStream()
-    const done = (lambda(slow, { streaming: true }) as StreamingLambdaHandler)(functionUrl({}), stream, lambdaContext())
+    const done = (streamHandle(slow) as StreamingLambdaHandler)(functionUrl({}), stream, lambdaContext())
     // A buffering adapter would never write "first" while "last" waits on the gate, and this would time out.
     await vi.waitFor(() => expect(stream.chunks.map(decode)).toContain('first'))
     expect(stream.chunks.map(decode)).not.toContain('last')
@@ -86,41 +87,24 @@ describe('streaming with the awslambda global present', () => {
       })(),
     }))
     const stream = createResponseStream({ highWaterMark: 1 })
-    await (lambda(many, { streaming: true }) as StreamingLambdaHandler)(functionUrl({}), stream, lambdaContext())
+    await (streamHandle(many) as StreamingLambdaHandler)(functionUrl({}), stream, lambdaContext())
     await stream.finished()
     expect(stream.chunks.slice(2).map(decode).join('')).toBe(Array.from({ length: 50 }, (_, i) => `${i};`).join(''))
   })
 
   it('an empty body still sends the prelude (status and headers)', async () => {
-    const res = readHttpResult(
-      await invokeLambda(
-        lambda(
-          http(() => undefined),
-          { streaming: true },
-        ),
-        functionUrl({}),
-      ),
-    )
+    const res = readHttpResult(await invokeLambda(streamHandle(http(() => undefined)), functionUrl({})))
     expect(res.status).toBe(204)
     expect(res.text).toBe('')
   })
 
   it('a string body and an error before streaming both go out as one chunk after the prelude', async () => {
-    const ok = readHttpResult(
-      await invokeLambda(
-        lambda(
-          http(() => text('hello')),
-          { streaming: true },
-        ),
-        functionUrl({}),
-      ),
-    )
+    const ok = readHttpResult(await invokeLambda(streamHandle(http(() => text('hello'))), functionUrl({})))
     expect(ok).toMatchObject({ status: 200, text: 'hello', shape: 'stream' })
-    const fails = lambda(
+    const fails = streamHandle(
       http(() => {
         throw new Error('boom')
       }),
-      { streaming: true },
     )
     const { result } = await captureLogs(() => invokeLambda(fails, functionUrl({})))
     const res = readHttpResult(result)
@@ -136,7 +120,7 @@ describe('streaming with the awslambda global present', () => {
       })(),
     }))
     const stream = createResponseStream()
-    const handler = lambda(broken, { streaming: true }) as StreamingLambdaHandler
+    const handler = streamHandle(broken) as StreamingLambdaHandler
     const { logs } = await captureLogs(() =>
       expect(handler(functionUrl({}), stream, lambdaContext())).rejects.toThrow('source died'),
     )
@@ -146,18 +130,23 @@ describe('streaming with the awslambda global present', () => {
     ])
   })
 
+  it('streamHandle is on @faasade/aws/http too, and takes http() functions only', () => {
+    expect(httpEntry.streamHandle).toBe(streamHandle)
+    expect(() => streamHandle(messages(() => {}) as never)).toThrow(
+      /@faasade\/aws\/http serves http\(\) functions, and this is a "messages" function/,
+    )
+    expect(() => streamHandle({} as never)).toThrow(/^faasade: streamHandle\(\) takes a function made by http\(\)/)
+  })
+
   it('a non-HTTP event is a KindMismatchError', async () => {
-    const handler = lambda(chunked, { streaming: true }) as StreamingLambdaHandler
+    const handler = streamHandle(chunked) as StreamingLambdaHandler
     await expect(handler(sqs(['x']), createResponseStream(), lambdaContext())).rejects.toThrow(KindMismatchError)
   })
 })
 
 describe('streaming without the awslambda global', () => {
   it('falls back to a buffered handler (arity 2) that answers in the front door shape', async () => {
-    const handler = lambda(
-      http(() => json({ buffered: true })),
-      { streaming: true },
-    )
+    const handler = streamHandle(http(() => json({ buffered: true })))
     expect(isStreamingHandler(handler)).toBe(false)
     expect(handler.length).toBeLessThanOrEqual(2)
     expect(await invokeLambda(handler, functionUrl({}))).toEqual({

@@ -8,22 +8,12 @@ import { detectTrigger } from '../detect.js'
 import { frontDoorFor, serveHttp } from '../http/serve.js'
 import { type StreamingLambdaHandler, awslambdaGlobal, streamHttp } from '../http/stream.js'
 import { rejectEvent } from '../reject.js'
-import type { LambdaHandler, LambdaHttpEvent, LambdaHttpResult, LambdaOptions } from '../types.js'
+import type { LambdaHandler, LambdaHttpEvent, LambdaHttpResult } from '../types.js'
 import { checkKind } from './check.js'
 
-/** The native handler of an `http` function, or a response-streaming one with `{ streaming: true }` on a runtime that has it. */
-export function handle(
-  fn: HttpFunction<any>,
-  options: LambdaOptions & { streaming: true },
-): LambdaHandler<LambdaHttpEvent, LambdaHttpResult> | StreamingLambdaHandler
-export function handle(fn: HttpFunction<any>, options?: LambdaOptions): LambdaHandler<LambdaHttpEvent, LambdaHttpResult>
-export function handle(
-  fn: HttpFunction<any>,
-  options: LambdaOptions = {},
-): LambdaHandler<any, any> | StreamingLambdaHandler {
+/** The native handler of an `http` function: buffered, for every HTTP front door. */
+export function handle(fn: HttpFunction<any>): LambdaHandler<LambdaHttpEvent, LambdaHttpResult> {
   checkKind(fn, 'http')
-  const awslambda = options.streaming ? awslambdaGlobal() : undefined
-  if (awslambda) return streamHttp(fn, awslambda)
   // Not async: returning serveHttp's promise as is saves a promise and its extra ticks on the hot path.
   const buffered: LambdaHandler<any, any> = (event, context) => {
     const trigger = detectTrigger(event)
@@ -36,3 +26,18 @@ export function handle(
 
 /** `handle` under the name the AWS docs use. */
 export const lambda: typeof handle = handle
+
+/**
+ * The response-streaming handler of an `http` function (Function URL in `RESPONSE_STREAM` mode), where the runtime
+ * has the `awslambda` global; without it, the buffered `handle(fn)`. A separate export, so a function that does
+ * not stream carries none of its code.
+ * @example
+ * export const handler = streamHandle(download)
+ */
+export function streamHandle(
+  fn: HttpFunction<any>,
+): StreamingLambdaHandler | LambdaHandler<LambdaHttpEvent, LambdaHttpResult> {
+  checkKind(fn, 'http', 'streamHandle')
+  const awslambda = awslambdaGlobal()
+  return awslambda ? streamHttp(fn, awslambda) : handle(fn)
+}
