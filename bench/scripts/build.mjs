@@ -4,20 +4,10 @@
 // dist (esbuild, node20); the peers and provider libraries stay external, loaded from node_modules as shipped.
 // FAASADE_PACKAGES=/some/copy/packages bundles faasade from a scratch copy instead (to measure a fix).
 // Usage: node scripts/build.mjs [outfile] (default .cache/bench.mjs)
-import { readFileSync } from 'node:fs'
 import { build } from 'esbuild'
+import { faasadeFrom } from './faasade-from.mjs'
 
 const scratch = process.env.FAASADE_PACKAGES
-
-/** `@faasade/core/adapter` → the `source` file of that export in the scratch copy. */
-function fromScratch(spec) {
-  const [, name, sub] = /^@faasade\/([^/]+)(\/.*)?$/.exec(spec) ?? []
-  if (!name) return undefined
-  const dir = `${scratch}/${name}`
-  const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'))
-  const target = pkg.exports?.[sub ? `.${sub}` : '.']?.source
-  return target ? `${dir}/${target}` : undefined
-}
 
 await build({
   entryPoints: [new URL('../src/main.ts', import.meta.url).pathname],
@@ -27,18 +17,7 @@ await build({
   platform: 'node',
   target: 'node20',
   conditions: ['source'],
-  plugins: [
-    {
-      name: 'external-node-modules',
-      setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => {
-          if (!args.path.startsWith('@faasade/')) return { path: args.path, external: true }
-          if (scratch) return { path: fromScratch(args.path) }
-          return undefined
-        })
-      },
-    },
-  ],
+  plugins: [faasadeFrom(scratch)],
   logLevel: 'warning',
 })
 if (scratch) console.error(`bench: faasade bundled from ${scratch}`)

@@ -48,7 +48,7 @@ function commit(): string {
       encoding: 'utf8',
       timeout: 5000,
     }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', '../packages'], {
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', '../packages/*/src/*'], {
       cwd: BENCH,
       encoding: 'utf8',
       timeout: 5000,
